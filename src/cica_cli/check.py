@@ -1,0 +1,179 @@
+"""Every rule the dataset must keep, as Problems (file, line, message). Nothing here prints."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from typing import Any, Iterator
+
+from . import dates, model
+from .dataset import Dataset
+from .errors import Problem
+from .yamlfile import ProblemError
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LABELS = {
+    "sources": "data/sources.yaml", "events": "data/events.yaml", "members": "data/members.yaml",
+    "documents": "data/documents.yaml", "metrics": "data/metrics.yaml", "figures": "data/figures.yaml",
+    "excluded": "data/excluded.yaml",
+}
+
+
+def records(ds: Dataset) -> Iterator[tuple[str, Any]]:
+    """(file label, record) for every top-level record."""
+    for name, label in LABELS.items():
+        for record in getattr(ds, name):
+            yield label, record
+
+
+def _walk(record: Any) -> Iterator[Any]:
+    """The record and every dataclass nested in it."""
+    yield record
+    for f in model.public_fields(type(record)):
+        value = getattr(record, f.name)
+        for item in value if isinstance(value, list) else [value]:
+            if dataclasses.is_dataclass(item):
+                yield from _walk(item)
+
+
+def date_problems(ds: Dataset) -> list[Problem]:
+    """Every date field must be valid EDTF; a source's as_of may not be after its publication."""
+    problems = []
+    for label, record in records(ds):
+        for part in _walk(record):
+            for fname in model.DATE_FIELDS:
+                value = getattr(part, fname, None)
+                if value is None:
+                    continue
+                try:
+                    dates.parse(value)
+                except dates.EDTFError as exc:
+                    problems.append(Problem(label, part.line, f"{fname}: {exc}"))
+    for source in ds.sources:
+        try:
+            as_of, published = dates.parse(source.as_of), dates.parse(source.published)
+        except dates.EDTFError:
+            continue
+        if as_of.lower > published.upper:
+            problems.append(Problem(LABELS["sources"], source.line,
+                                    f"source '{source.id}': as_of {source.as_of} is after published {source.published}"))
+    return problems
+
+
+def check(ds: Dataset) -> list[Problem]:
+    """All problems of a loaded dataset, sorted by file and line."""
+    problems = list(ds.problems) + date_problems(ds)
+    problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
+    return sorted(set(problems))
+
+
+def _id_problems(ds: Dataset) -> list[Problem]:
+    problems, seen = [], {}
+    for label, record in records(ds):
+        rid = getattr(record, "id", None)
+        if rid is None:
+            continue
+        if not _ID.match(rid):
+            problems.append(Problem(label, record.line, f"id {rid!r} must be lower-case letters, digits and hyphens"))
+        if rid in seen:
+            first_label, first_line = seen[rid]
+            problems.append(Problem(label, record.line, f"duplicate id '{rid}' (first used at {first_label}:{first_line})"))
+        else:
+            seen[rid] = (label, record.line)
+    return problems
+
+
+def _bad_character(text: str) -> str | None:
+    for ch in text:
+        if ch in "\n\t":
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u00ad\u200d":
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def _text_problems(ds: Dataset) -> list[Problem]:
+    """No control characters (terminal escapes) and no empty strings in the data's text."""
+    problems = []
+    for label, record in records(ds):
+        for part in _walk(record):
+            for f in model.public_fields(type(part)):
+                value = getattr(part, f.name)
+                for text in value if isinstance(value, list) else [value]:
+                    if not isinstance(text, str):
+                        continue
+                    if not text.strip():
+                        problems.append(Problem(label, part.line, f"{f.name} is empty"))
+                    elif (bad := _bad_character(text)) is not None:
+                        problems.append(Problem(label, part.line, f"{f.name} contains the control character {bad}"))
+    return problems
+
+
+def _reference_problems(ds: Dataset) -> list[Problem]:
+    members, documents, events = ds.by_id("members"), ds.by_id("documents"), ds.by_id("events")
+    metrics, sources = ds.by_id("metrics"), ds.by_id("sources")
+    problems = []
+
+    def expect(label, line, kind, index, ref, owner):
+        if ref is not None and ref not in index:
+            problems.append(Problem(label, line, f"{owner} refers to unknown {kind} '{ref}'"))
+
+    for event in ds.events:
+        for ref in event.members:
+            expect(LABELS["events"], event.line, "member", members, ref, f"event '{event.id}'")
+        for ref in event.documents:
+            expect(LABELS["events"], event.line, "document", documents, ref, f"event '{event.id}'")
+    for doc in ds.documents:
+        expect(LABELS["documents"], doc.line, "event", events, doc.adopted_at, f"document '{doc.id}'")
+        for ref in doc.related:
+            expect(LABELS["documents"], doc.line, "document", documents, ref, f"document '{doc.id}'")
+        for ref in doc.members:
+            expect(LABELS["documents"], doc.line, "member", members, ref, f"document '{doc.id}'")
+    for fig in ds.figures:
+        if ds.metrics:
+            expect(LABELS["figures"], fig.line, "metric", metrics, fig.metric, f"figure '{fig.id}'")
+        expect(LABELS["figures"], fig.line, "source", sources, fig.source, f"figure '{fig.id}'")
+    for ex in ds.excluded:
+        expect(LABELS["excluded"], ex.line, "source", sources, ex.source, "exclusion")
+    for label, record in records(ds):
+        for part in _walk(record):
+            if isinstance(part, model.Citation):
+                expect(label, part.line, "source", sources, part.source, "citation")
+    return problems
+
+
+def quoted(ds: Dataset) -> Iterator[tuple[str, int, str, str]]:
+    """(file label, line, source id, quote) for every quote in the dataset, exclusions included."""
+    for label, record in records(ds):
+        if isinstance(record, model.Figure):
+            yield label, record.line, record.source, record.quote
+        elif isinstance(record, model.Exclusion):
+            yield label, record.line, record.source, record.text
+        else:
+            for part in _walk(record):
+                if isinstance(part, model.Citation):
+                    yield label, part.line, part.source, part.quote
+
+
+def _evidence_problems(ds: Dataset) -> list[Problem]:
+    """Every article lies inside seeds/ and reads as UTF-8; every quote is verbatim in it."""
+    problems, unreadable, cited = [], set(), set()
+    for source in ds.sources:
+        try:
+            ds.article(source.id)
+        except ProblemError as exc:
+            problems.append(exc.problem)
+            unreadable.add(source.id)
+    for label, line, source_id, quote in quoted(ds):
+        if source_id not in ds.by_id("sources") or source_id in unreadable:
+            continue
+        if label != LABELS["excluded"]:
+            cited.add(source_id)
+        if not ds.article(source_id).contains(quote):
+            shown = quote if len(quote) <= 60 else quote[:57] + "..."
+            problems.append(Problem(label, line, f"quote not found in source '{source_id}': {shown!r}"))
+    for source in ds.sources:
+        if source.id not in cited and source.id not in unreadable:
+            problems.append(Problem(LABELS["sources"], source.line, f"source '{source.id}' is cited by no fact"))
+    return problems

@@ -1,0 +1,82 @@
+"""The Typer application, the options every command shares, and the one place that turns
+errors into a message line and an exit code."""
+
+from __future__ import annotations
+
+import functools
+from typing import Annotated, Callable, Optional
+
+import typer
+
+from .. import __version__
+from ..errors import CicaError, Exit
+
+app = typer.Typer(
+    name="cica",
+    help=(
+        "A cited timeline and facts tool about the Conference on Interaction and "
+        "Confidence-Building Measures in Asia (CICA). Every fact carries a verbatim quote "
+        "from a named article.\n\nExit codes: 0 ok, 1 data problem or nothing found, 2 usage error."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DataOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--data", metavar="DIR",
+        help="Dataset directory (DIR/data/*.yaml, DIR/seeds/*). Default: $CICA_DATA, else the dataset shipped with cica.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON with the same field names as the YAML.")
+]
+
+
+def handles_errors(fn: Callable) -> Callable:
+    """Run a command; a CicaError becomes one line on stderr and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .. import render
+
+        try:
+            return fn(*args, **kwargs)
+        except CicaError as exc:
+            render.error(str(exc))
+            raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:
+            raise typer.Exit(int(Exit.OK)) from None
+
+    return wrapper
+
+
+def command(name: str, example: str, **kwargs) -> Callable:
+    """Register a command whose help ends with an example, wrapped in the error handler."""
+
+    def decorate(fn: Callable) -> Callable:
+        doc = (fn.__doc__ or "").strip()
+        epilog = f"Example:\n\n  {example}"
+        return app.command(name, help=doc, epilog=epilog, **kwargs)(handles_errors(fn))
+
+    return decorate
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cica {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """CICA facts with their evidence."""

@@ -1,0 +1,67 @@
+"""`cica check` and `cica coverage`: the curator's loop."""
+
+from __future__ import annotations
+
+from .app import DataOption, JsonOption, command
+
+
+@command("check", "cica check --data ./my-dataset")
+def check_command(data: DataOption = None, json: JsonOption = False) -> None:
+    """Validate the dataset: schema, ids, references, EDTF dates, quotes found in their articles,
+    article files inside seeds/. One line per problem (data/FILE.yaml:LINE: message)."""
+    import typer
+
+    from .. import render
+    from ..check import check
+    from ..dataset import load_dataset, resolve_root
+    from ..errors import Exit
+
+    ds = load_dataset(resolve_root(data))
+    problems = check(ds)
+    counts = {name: len(getattr(ds, name)) for name in ("sources", "events", "members", "documents", "figures", "excluded")}
+    if json:
+        render.print_json({
+            "ok": not problems,
+            "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in problems],
+            "counts": counts,
+        })
+    else:
+        render.print_lines(str(p) for p in problems)
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+        if problems:
+            render.print_lines([f"{len(problems)} problem(s) found in {summary}"])
+        else:
+            render.print_lines([f"ok: {summary}; every quote found verbatim in its source"])
+    if problems:
+        raise typer.Exit(int(Exit.DATA))
+
+
+@command("coverage", "cica coverage --source 003")
+def coverage_command(
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List, per source, each date or quantity in the article that no record cites and
+    data/excluded.yaml does not explain. Exits 1 while anything is unaccounted for."""
+    import typer
+
+    from .. import render
+    from ..coverage import coverage
+    from ..dataset import open_dataset
+    from ..errors import Exit
+    from ..model import to_dict
+
+    ds = open_dataset(data)
+    missing = coverage(ds)
+    if json:
+        render.print_json([to_dict(m) for m in missing])
+    elif missing:
+        render.print_table(
+            f"{len(missing)} date(s) or quantity(ies) neither cited nor excluded",
+            ["Source", "Line", "Mention", "Context"],
+            ([m.source, m.line, m.mention, m.context] for m in missing),
+        )
+    else:
+        render.print_lines([f"coverage: every date and quantity in {len(ds.sources)} source(s) is cited or excluded"])
+    if missing:
+        raise typer.Exit(int(Exit.DATA))

@@ -1,0 +1,67 @@
+"""Which dates and quantities in each article no record cites and no exclusion explains."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .check import quoted
+from .dataset import Dataset
+from .yamlfile import ProblemError
+
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half dozen dozens first second third fourth fifth sixth "
+    "seventh eighth ninth tenth"
+).split()
+_MONTHS = (
+    "January February March April May June July August September October November December Sept"
+).split()
+_RELATIVE = ["years? ago", "months? ago", "weeks? ago", "(?:last|next|this) (?:week|month|year)"]
+
+MENTION = re.compile(
+    r"(?<![\w])(?:"
+    r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
+    r"|(?i:" + "|".join(_NUMBER_WORDS + _RELATIVE) + r")"
+    r"|" + "|".join(_MONTHS) +
+    r")(?![\w])"
+)
+
+
+@dataclass
+class Uncovered:
+    source: str
+    line: int
+    mention: str
+    context: str
+
+
+def mentions(normal_text: str) -> list[tuple[int, int]]:
+    """(start, end) of every date-like or quantity-like word in a normalised text."""
+    return [m.span() for m in MENTION.finditer(normal_text)]
+
+
+def coverage(ds: Dataset) -> list[Uncovered]:
+    """Every mention of a date or quantity not inside a quote or an exclusion of its source."""
+    spans: dict[str, list[tuple[int, int]]] = {s.id: [] for s in ds.sources}
+    for _label, _line, source_id, quote in quoted(ds):
+        if source_id not in spans:
+            continue
+        try:
+            spans[source_id].extend(ds.article(source_id).find_all(quote))
+        except ProblemError:
+            continue
+    result = []
+    for source in ds.sources:
+        try:
+            article = ds.article(source.id)
+        except ProblemError:
+            continue
+        covered = sorted(spans[source.id])
+        for start, end in mentions(article.normal):
+            if any(s <= start and end <= e for s, e in covered):
+                continue
+            snippet = article.normal[max(0, start - 40): end + 40]
+            result.append(Uncovered(source.id, article.line_of(start), article.normal[start:end], snippet))
+    return result

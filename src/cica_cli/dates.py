@@ -1,0 +1,241 @@
+"""A tiny parser for the subset of EDTF (Library of Congress Extended
+Date/Time Format) that the dataset uses; the ``edtf`` package is only the
+test oracle.
+
+    1992  1992-10  1992-10-05     single date (year 0001-9999), optionally
+    2009~ 2009?    2009%          followed by ONE qualifier for the whole date
+    1999/2002  2022-10-12/..      interval; ".." is an open side ("../2006"),
+    2022-10-12/   /2006           an empty side an unknown one
+    [2023-07-16,2024-07-16]       one of a set; an element may be a range
+    [2019-03..2022-09, 2023]      A..B of single dates; "[2009-10..]" on or
+    [..2006]                      after, "[..2006]" on or before
+
+Bounds are inclusive dates and match ``edtf`` 5.0.2 (``lower_strict`` /
+``upper_strict`` for plain dates, ``lower_fuzzy`` / ``upper_fuzzy`` for
+qualified ones):
+
+* A plain date covers its whole year, month or day.
+* A qualified date is widened on each side by one unit of EVERY component it
+  has: ``2009~`` by 1 year, ``1992-10~`` by 1 year + 1 month (1991-09-01 ..
+  1993-11-30), ``1992-10-05~`` by 1 year + 1 month + 1 day.  ``?`` and ``~``
+  widen alike, ``%`` twice as much.  The shift works like
+  ``dateutil.relativedelta``: years and months first, the day clipped to the
+  month's length, then days -- so ``2000-02~`` ends on 2001-03-29.
+* An interval runs from its start's lower to its end's upper bound.  An open
+  side is ``date.min`` / ``date.max``; an unknown side is the other side's
+  unwidened first day + 10 years, or unwidened last day - 10 years.
+* A set runs from its elements' least lower to greatest upper bound
+  (qualified elements are widened; ``edtf`` ignores qualifiers in sets).
+* Bounds past year 1 or 9999 are clamped to ``date.min`` / ``date.max``.
+
+Unlike ``edtf`` we reject year 0000, 29 February in common years and
+reversed ranges such as ``1999-01-01/1998`` (judged on unwidened bounds), and
+we accept set ranges with mixed precisions or qualifiers (``[2019~..2020-05]``).
+"""
+
+import functools
+import re
+from collections import namedtuple
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["EDTFError", "Span", "parse", "human", "overlaps", "sort_key", "within"]
+
+
+class EDTFError(ValueError):
+    """An invalid or unsupported EDTF string."""
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    lower: date  # inclusive; date.min when open
+    upper: date  # inclusive; date.max when open
+    precision: str  # "day", "month" or "year"; the finest part's for ranges
+    approximate: bool  # ~ or % anywhere
+    uncertain: bool  # ? or % anywhere
+    kind: str  # "date", "interval" or "set"
+
+
+# One validated single date: m and d are 0 when absent, q is "" or the
+# qualifier; first/last are its plain bounds, lower/upper the widened ones.
+_Date = namedtuple("_Date", "text y m d q precision first last lower upper")
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_WIDEN = {"year": (1, 0, 0), "month": (1, 1, 0), "day": (1, 1, 1)}  # years, months, days
+_FINENESS = {"day": 0, "month": 1, "year": 2}
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_SIDES = ("..", "")  # open, unknown
+
+
+def _fail(text, why):
+    raise EDTFError(f"invalid EDTF date {text!r}: {why}")
+
+
+def _days_in(y, m):  # like calendar.monthrange(y, m)[1], without importing calendar
+    return 29 if m == 2 and (y % 4 == 0 and y % 100 != 0 or y % 400 == 0) else _DAYS[m - 1]
+
+
+def _shift(day, sign, years=0, months=0, days=0):
+    """``day`` +/- relativedelta(years, months, days), clamped to the date range."""
+    y, m = divmod(day.year * 12 + day.month - 1 + sign * (years * 12 + months), 12)
+    try:
+        clipped = date(y, m + 1, min(day.day, _days_in(y, m + 1)))
+        return clipped + timedelta(days=sign * days)
+    except (ValueError, OverflowError):  # year 0 or 10000, or a day past either end
+        return date.min if sign < 0 else date.max
+
+
+def _date(s, text):
+    match = _DATE.fullmatch(s)
+    if not match:
+        got = "" if s == text else f", got {s!r}"
+        _fail(text, f"expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %{got}")
+    y, m, d, q = int(match[1]), int(match[2] or 0), int(match[3] or 0), match[4]
+    if y == 0:
+        _fail(text, "year must be 0001-9999")
+    if match[2] and not 1 <= m <= 12:
+        _fail(text, "month must be 01-12")
+    days = _days_in(y, m or 12)
+    if match[3] and not 1 <= d <= days:
+        _fail(text, f"day must be 01-{days} in {_MONTHS[m - 1]} {y}")
+    precision = "day" if d else "month" if m else "year"
+    first, last = date(y, m or 1, d or 1), date(y, m or 12, d or days)
+    by = [(2 if q == "%" else 1 if q else 0) * n for n in _WIDEN[precision]]
+    lower, upper = _shift(first, -1, *by), _shift(last, 1, *by)
+    return _Date(s, y, m, d, q, precision, first, last, lower, upper)
+
+
+def _range(a, b, text):
+    if a.first > b.last:
+        _fail(text, f"start {a.text!r} is after end {b.text!r}")
+    return a, b
+
+
+def _split(text):
+    """Validate ``text``; return its kind and parts, each a 1-tuple (a date) or a
+    (start, end) pair.  An interval side may be ".." or "" instead of a _Date."""
+    if text.startswith("[") and text.endswith("]"):
+        parts = []
+        for item in re.split(r", *", text[1:-1]):
+            a, dots, b = item.partition("..")
+            if dots and (a == "") != (b == ""):  # "[..X]" on or before, "[X..]" on or after
+                parts.append(("..", _date(b, text)) if a == "" else (_date(a, text), ".."))
+            elif dots:
+                parts.append(_range(_date(a, text), _date(b, text), text))
+            else:
+                parts.append((_date(item, text),))
+        return "set", parts
+    if "/" in text:
+        a, _, b = text.partition("/")
+        if a in _SIDES and b in _SIDES:
+            _fail(text, "an interval needs a date on at least one side")
+        a, b = (x if x in _SIDES else _date(x, text) for x in (a, b))
+        if a not in _SIDES and b not in _SIDES:
+            _range(a, b, text)
+        return "interval", [(a, b)]
+    return "date", [(_date(text, text),)]
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(text):
+    kind, parts = _split(text)
+    if kind == "interval":
+        a, b = parts[0]
+        lower = date.min if a == ".." else _shift(b.last, -1, years=10) if a == "" else a.lower
+        upper = date.max if b == ".." else _shift(a.first, 1, years=10) if b == "" else b.upper
+    else:
+        lower = min(date.min if p[0] == ".." else p[0].lower for p in parts)
+        upper = max(date.max if p[-1] == ".." else p[-1].upper for p in parts)
+    dates = [d for part in parts for d in part if d not in _SIDES]
+    precision = min((d.precision for d in dates), key=_FINENESS.get)
+    approximate = any(d.q in ("~", "%") for d in dates)
+    uncertain = any(d.q in ("?", "%") for d in dates)
+    return Span(text, lower, upper, precision, approximate, uncertain, kind)
+
+
+def parse(text: str) -> Span:
+    """Parse an EDTF string into a Span (cached); raise EDTFError if invalid."""
+    if not isinstance(text, str):  # also keeps unhashable values out of the cache
+        _fail(text, f"expected a string, not {type(text).__name__}")
+    return _parse(text)
+
+
+parse.cache_info, parse.cache_clear = _parse.cache_info, _parse.cache_clear
+
+
+def _plain(d):
+    if d.precision == "year":
+        return str(d.y)
+    month = f"{_MONTHS[d.m - 1]} {d.y}"
+    return f"{d.d} {month}" if d.d else month
+
+
+def _one(d):
+    return {"~": "c. {}", "?": "{}?", "%": "c. {}?"}.get(d.q, "{}").format(_plain(d))
+
+
+def _two(a, b):  # "A – B" or a shorter form when both sides are plain and alike
+    if a.text == b.text:
+        return _one(a)
+    if a.q or b.q or a.precision != b.precision:
+        return f"{_one(a)} – {_one(b)}"
+    if a.precision == "year":
+        return f"{a.y}–{b.y}"
+    if a.y != b.y:
+        return f"{_plain(a)} – {_plain(b)}"
+    if a.precision == "month":
+        return f"{_MONTHS[a.m - 1]}–{_MONTHS[b.m - 1]} {a.y}"
+    if a.m == b.m:
+        return f"{a.d}–{b.d} {_MONTHS[a.m - 1]} {a.y}"
+    return f"{a.d} {_MONTHS[a.m - 1]} – {b.d} {_MONTHS[b.m - 1]} {a.y}"
+
+
+def human(text_or_span) -> str:
+    """The date written for people, in English, at its own precision."""
+    kind, parts = _split(_span(text_or_span).text)
+    if kind == "set":
+        return " or ".join(_set_part(p) for p in parts)
+    a, b = parts[0][0], parts[0][-1]
+    if kind == "date":
+        return _one(a)
+    if a in _SIDES:
+        return f"until {_one(b)}" + (" (start unknown)" if a == "" else "")
+    if b in _SIDES:
+        return f"from {_one(a)}" + (" (end unknown)" if b == "" else "")
+    return _two(a, b)
+
+
+def _set_part(p):
+    if len(p) == 1:
+        return _one(p[0])
+    if p[0] == "..":
+        return f"{_one(p[1])} or earlier"
+    if p[1] == "..":
+        return f"{_one(p[0])} or later"
+    return f"between {_one(p[0])} and {_one(p[1])}"
+
+
+def _span(x):
+    return x if isinstance(x, Span) else parse(x)
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """True if the two spans could share a day (bounds inclusive)."""
+    a, b = _span(a), _span(b)
+    return a.lower <= b.upper and b.lower <= a.upper
+
+
+def sort_key(span) -> tuple:
+    """(lower, upper, text): rough dates before precise ones, open starts first."""
+    span = _span(span)
+    return (span.lower, span.upper, span.text)
+
+
+def within(span, start: Span | None = None, end: Span | None = None) -> bool:
+    """True if ``span`` could fall in [start.lower, end.upper]; None is unbounded."""
+    span = _span(span)
+    lower = date.min if start is None else _span(start).lower
+    upper = date.max if end is None else _span(end).upper
+    return span.lower <= upper and lower <= span.upper

@@ -1,0 +1,52 @@
+"""Problems found in the data, usage errors, and the exit codes they map to."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Exit(enum.IntEnum):
+    """The documented exit codes of every `cica` command."""
+
+    OK = 0
+    DATA = 1  # a data problem, or nothing found
+    USAGE = 2  # bad arguments or options
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the dataset, located at a file and line."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class CicaError(Exception):
+    """An error meant for people: one line, and an exit code."""
+
+    exit_code = Exit.DATA
+
+
+class DataError(CicaError):
+    """The dataset cannot be used; carries the problems that say why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = str(problems[0]) if problems else "the dataset is invalid"
+        more = f" (and {len(problems) - 1} more problem(s); run `cica check`)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class NotFound(CicaError):
+    """A name, id or filter matched nothing."""
+
+
+class UsageError(CicaError):
+    """An argument or option the user gave is not valid."""
+
+    exit_code = Exit.USAGE

@@ -1,0 +1,71 @@
+"""Naming things: fold case, accents and punctuation; resolve ids, names, aliases and prefixes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Sequence, TypeVar
+
+from .errors import NotFound
+
+T = TypeVar("T")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free form: "Türkiye" -> "turkiye", "U.N." -> "un"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", stripped.casefold()).replace(" ", "")
+
+
+def resolve(query: str, items: Sequence[T], keys, what: str) -> T:
+    """The one item whose key (id, name, alias...) matches `query` exactly, else by unique prefix.
+
+    `keys(item)` gives the names an item answers to. Raises NotFound with the candidates when the
+    query is ambiguous, or with the closest names when nothing matches.
+    """
+    folded = fold(query)
+    if not folded:
+        raise NotFound(f"no {what} named {query!r}")
+    table: list[tuple[str, str, T]] = [(fold(k), k, item) for item in items for k in keys(item) if k]
+    exact = _unique(item for f, _k, item in table if f == folded)
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = exact or _unique(item for f, _k, item in table if f.startswith(folded))
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if prefixed:
+        names = sorted({_label(keys, item) for item in prefixed})
+        raise NotFound(f"{what} {query!r} is ambiguous: it could be {', '.join(names)}")
+    close = suggest(folded, table)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise NotFound(f"no {what} named {query!r}{hint}")
+
+
+def _label(keys, item) -> str:
+    names = list(keys(item))
+    return names[0] if len(names) < 2 else f"{names[0]} ({names[1]})"
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    seen, result = set(), []
+    for item in items:
+        if id(item) not in seen:
+            seen.add(id(item))
+            result.append(item)
+    return result
+
+
+def suggest(folded: str, table: list[tuple[str, str, object]], limit: int = 3) -> list[str]:
+    """The closest names, matching whole names and each of their words (so "korea" finds
+    "Republic of Korea")."""
+    import difflib
+
+    scored: dict[str, float] = {}
+    for f, key, _item in table:
+        words = [fold(w) for w in key.split()] + [f]
+        score = max(difflib.SequenceMatcher(None, folded, w).ratio() for w in words if w)
+        if score >= 0.75:
+            scored[key] = max(score, scored.get(key, 0))
+    return [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])][:limit]

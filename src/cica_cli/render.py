@@ -1,0 +1,85 @@
+"""Turning records into text: Rich tables on a terminal, plain text when piped, JSON.
+
+Text from the data is never interpreted as console markup, and control characters are shown
+escaped (\\x1b) rather than passed to the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from typing import Any, Iterable, Sequence
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+
+
+def clean(text: Any) -> str:
+    """`text` as a string with every control or bidi-override character shown as an escape."""
+    text = "" if text is None else str(text)
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def to_json(data: Any) -> str:
+    """JSON text with the same escaping guarantee (C1 controls and bidi overrides as \\u escapes)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _plain() -> bool:
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def console(stderr: bool = False):
+    """A Rich console that never parses markup, never highlights, and is plain when piped or NO_COLOR."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    plain = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+    return Console(
+        file=stream, markup=False, emoji=False, highlight=False,
+        color_system=None if plain else "auto", soft_wrap=False,
+        width=None if stream.isatty() else 200,
+    )
+
+
+def text(value: Any, style: str = ""):
+    from rich.text import Text
+
+    return Text(clean(value), style=style)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(to_json(data) + "\n")
+
+
+def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None) -> None:
+    """A table of cleaned text cells (each cell a value, or a Rich Text made by `text`)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    table = Table(
+        title=text(title) if title else None, caption=text(caption) if caption else None,
+        box=box.SIMPLE_HEAD if out.color_system else box.ASCII2, show_lines=False,
+        header_style="bold" if out.color_system else "", title_justify="left", caption_justify="left",
+    )
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in row))
+    out.print(table)
+
+
+def print_lines(lines: Iterable[Any]) -> None:
+    """Lines of cleaned text (or Rich Text) to standard output."""
+    out = console()
+    for line in lines:
+        out.print(line if not isinstance(line, str) else text(line))
+
+
+def error(message: str) -> None:
+    """One line on standard error."""
+    sys.stderr.write(f"cica: {clean(message)}\n")
