@@ -12,11 +12,11 @@ def source_keys(source: Source) -> list[str]:
 
 
 def member_keys(member: Member) -> list[str]:
-    return [member.id, member.name, *member.aliases]
+    return [member.name, member.id, *member.aliases]
 
 
 def document_keys(document: Document) -> list[str]:
-    return [document.id, document.title, *document.aliases]
+    return [document.title, document.id, *document.aliases]
 
 
 def find_source(ds: Dataset, query: str) -> Source:

@@ -38,7 +38,7 @@ def resolve(query: str, items: Sequence[T], keys, what: str) -> T:
     if prefixed:
         names = sorted({_label(keys, item) for item in prefixed})
         raise NotFound(f"{what} {query!r} is ambiguous: it could be {', '.join(names)}")
-    close = suggest(folded, table)
+    close = suggest(folded, table, keys)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise NotFound(f"no {what} named {query!r}{hint}")
 
@@ -46,6 +46,11 @@ def resolve(query: str, items: Sequence[T], keys, what: str) -> T:
 def _label(keys, item) -> str:
     names = list(keys(item))
     return names[0] if len(names) < 2 else f"{names[0]} ({names[1]})"
+
+
+def display(keys, item) -> str:
+    """The name an item is shown by: the first of its keys."""
+    return next(iter(keys(item)))
 
 
 def _unique(items: Iterable[T]) -> list[T]:
@@ -57,15 +62,16 @@ def _unique(items: Iterable[T]) -> list[T]:
     return result
 
 
-def suggest(folded: str, table: list[tuple[str, str, object]], limit: int = 3) -> list[str]:
-    """The closest names, matching whole names and each of their words (so "korea" finds
-    "Republic of Korea")."""
+def suggest(folded: str, table: list[tuple[str, str, object]], keys, limit: int = 3) -> list[str]:
+    """The display names of the closest items, matching whole names and each of their words
+    (so "korea" finds "Republic of Korea"); difflib is what Typer itself uses."""
     import difflib
 
     scored: dict[str, float] = {}
-    for f, key, _item in table:
+    for f, key, item in table:
         words = [fold(w) for w in key.split()] + [f]
         score = max(difflib.SequenceMatcher(None, folded, w).ratio() for w in words if w)
         if score >= 0.75:
-            scored[key] = max(score, scored.get(key, 0))
+            name = display(keys, item)
+            scored[name] = max(score, scored.get(name, 0))
     return [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])][:limit]

@@ -27,10 +27,6 @@ def to_json(data: Any) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _plain() -> bool:
-    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
-
-
 def console(stderr: bool = False):
     """A Rich console that never parses markup, never highlights, and is plain when piped or NO_COLOR."""
     from rich.console import Console
@@ -40,7 +36,7 @@ def console(stderr: bool = False):
     return Console(
         file=stream, markup=False, emoji=False, highlight=False,
         color_system=None if plain else "auto", soft_wrap=False,
-        width=None if stream.isatty() else 200,
+        width=None if stream.isatty() or os.environ.get("COLUMNS") else 120,
     )
 
 
@@ -54,8 +50,12 @@ def print_json(data: Any) -> None:
     sys.stdout.write(to_json(data) + "\n")
 
 
-def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None) -> None:
-    """A table of cleaned text cells (each cell a value, or a Rich Text made by `text`)."""
+def print_table(
+    title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+    caption: str | None = None, nowrap: Sequence[str] = (),
+) -> None:
+    """A table of cleaned text cells (each cell a value, or a Rich Text made by `text`);
+    the columns named in `nowrap` are kept on one line."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -67,7 +67,7 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
         header_style="bold" if out.color_system else "", title_justify="left", caption_justify="left",
     )
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in nowrap)
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in row))
     out.print(table)

@@ -60,6 +60,7 @@ def coverage_command(
             f"{len(missing)} date(s) or quantity(ies) neither cited nor excluded",
             ["Source", "Line", "Mention", "Context"],
             ([m.source, m.line, m.mention, m.context] for m in missing),
+            nowrap=("Source", "Line", "Mention"),
         )
     else:
         render.print_lines([f"coverage: every date and quantity in {len(ds.sources)} source(s) is cited or excluded"])

@@ -43,13 +43,15 @@ def timeline_command(
         title = e.title + (" (planned)" if e.status == "planned" else "")
         date = dates.human(e.date) + (" *" if e.inferred else "")
         kind_text = e.kind + (" (context)" if e.context else "")
-        row = [date, title, kind_text, ", ".join(sources_of(e))]
         if cite:
-            row.append("\n".join(f"{c.source}: “{c.quote}”" for c in e.citations))
-        rows.append(row)
-    columns = ["Date", "Event", "Kind", "Sources"] + (["Evidence"] if cite else [])
+            evidence = "\n".join(f"{c.source}: “{c.quote}”" for c in e.citations)
+        else:
+            evidence = ", ".join(sources_of(e))
+        rows.append([date, title, kind_text, evidence])
+    columns = ["Date", "Event", "Kind", "Evidence" if cite else "Sources"]
     render.print_table(
         f"CICA timeline: {len(events)} event(s)", columns, rows,
         caption="* date or link inferred: see `cica timeline --json` (field `inferred`)"
         if any(e.inferred for e in events) else None,
+        nowrap=("Date", "Kind"),
     )

@@ -1,0 +1,47 @@
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cica_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+
+class Result:
+    """What a command printed, with its exit code."""
+
+    def __init__(self, result):
+        self.exit_code = result.exit_code
+        self.stdout = result.stdout
+        self.stderr = result.stderr
+        self.exception = result.exception
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cica(monkeypatch):
+    """Run `cica ARGS...` in-process against the repository's dataset (or another with --data)."""
+    monkeypatch.delenv("CICA_DATA", raising=False)
+    runner = CliRunner()
+
+    def run(*args, env=None):
+        result = runner.invoke(app, [str(a) for a in args], env=env)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Result(result)
+
+    return run
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    """A writable copy of the minimal fixture dataset: edit it, then point --data at it."""
+    target = tmp_path / "ds"
+    shutil.copytree(MINIMAL, target)
+    return target

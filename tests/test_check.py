@@ -1,0 +1,150 @@
+"""`cica check` and every kind of bad input: one line naming file and line, exit 1, no traceback."""
+
+import os
+
+import pytest
+
+
+def edit(root, name, old, new):
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CASES = [
+    # (case, file, old text, new text, the exact problem line)
+    ("malformed YAML", "data/events.yaml", "  title: First proposal", "  title: [First proposal",
+     "data/events.yaml:4: invalid YAML: did not find expected ',' or ']'"),
+    ("missing field", "data/events.yaml", "  summary: The idea is first put forward.\n", "",
+     "data/events.yaml:1: event is missing required field 'summary'"),
+    ("wrong type", "data/figures.yaml", "value: 16", "value: sixteen",
+     "data/figures.yaml:3: figure.value must be an integer or a number, not a string"),
+    ("wrong type in a list", "data/events.yaml", "members: [kazakhstan]", "members: kazakhstan",
+     "data/events.yaml:6: event.members must be a list, not a string"),
+    ("unknown field", "data/events.yaml", "  kind: summit", "  kind: summit\n  venue: Almaty",
+     "data/events.yaml:14: unknown field 'venue' in event"),
+    ("value not allowed", "data/events.yaml", "kind: summit", "kind: party",
+     "data/events.yaml:13: event.kind must be one of proposal, summit, ministerial, meeting, adoption, "
+     "institutional, membership, anniversary, statement, initiative, forum; got 'party'"),
+    ("dangling member", "data/events.yaml", "members: [kazakhstan]", "members: [kazakstan]",
+     "data/events.yaml:1: event 'proposal' refers to unknown member 'kazakstan'"),
+    ("dangling source", "data/figures.yaml", "source: sample", "source: elsewhere",
+     "data/figures.yaml:1: figure 'members-2002' refers to unknown source 'elsewhere'"),
+    ("dangling metric", "data/figures.yaml", "metric: member-states", "metric: members",
+     "data/figures.yaml:1: figure 'members-2002' refers to unknown metric 'members'"),
+    ("invalid date", "data/events.yaml", '"1992-10"', '"1992-13"',
+     "data/events.yaml:1: date: invalid EDTF date '1992-13': month must be 01-12"),
+    ("date with a time", "data/members.yaml", 'date: "1992-10"', 'date: "1992-10-05T10:00"',
+     "data/members.yaml:6: date: invalid EDTF date '1992-10-05T10:00': expected YYYY, YYYY-MM or YYYY-MM-DD, "
+     "optionally followed by ?, ~ or %"),
+    ("as_of after published", "data/sources.yaml", 'as_of: "2002"', 'as_of: "2004"',
+     "data/sources.yaml:1: source 'sample': as_of 2004 is after published 2003"),
+    ("quote not in its source", "data/events.yaml", "quote: Its first summit took place in 2002",
+     "quote: Its first summit took place in 2003",
+     "data/events.yaml:16: quote not found in source 'sample': 'Its first summit took place in 2003'"),
+    ("duplicate id", "data/events.yaml", "- id: first-summit", "- id: proposal",
+     "data/events.yaml:10: duplicate id 'proposal' (first used at data/events.yaml:1)"),
+    ("duplicate key", "data/events.yaml", "  title: First summit", "  title: First summit\n  title: Second",
+     "data/events.yaml:13: duplicate key 'title' (first at line 12)"),
+    ("alias", "data/events.yaml", "  summary: The first summit.", "  summary: &s The first summit.\n  notes: *s",
+     "data/events.yaml:14: YAML anchors and aliases are not allowed in data files"),
+    ("control character", "data/events.yaml", "title: First summit", 'title: "First \\x1b[31msummit"',
+     "data/events.yaml:10: title contains the control character U+001B"),
+    ("path with ..", "data/sources.yaml", "file: article.txt", "file: ../data/events.yaml",
+     "data/sources.yaml:1: source 'sample': file must be a plain file name inside seeds/, not '../data/events.yaml'"),
+    ("absolute path", "data/sources.yaml", "file: article.txt", "file: /etc/hostname",
+     "data/sources.yaml:1: source 'sample': file must be a plain file name inside seeds/, not '/etc/hostname'"),
+    ("missing article", "data/sources.yaml", "file: article.txt", "file: gone.txt",
+     "data/sources.yaml:1: source 'sample': file seeds/gone.txt does not exist"),
+]
+
+
+@pytest.mark.parametrize("case, name, old, new, expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_one_line_with_file_and_line(cica, dataset, case, name, old, new, expected):
+    edit(dataset, name, old, new)
+    result = cica("check", "--data", dataset)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert expected in lines
+    assert lines[-1].startswith("1 problem(s) found in ")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_clean_dataset_passes(cica, dataset):
+    result = cica("check", "--data", dataset)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == (
+        "ok: 1 sources, 2 events, 1 members, 0 documents, 1 figures, 0 excluded; "
+        "every quote found verbatim in its source")
+
+
+def test_shipped_dataset_passes(cica):
+    result = cica("check")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ok: 5 sources,")
+
+
+def test_data_file_not_utf8(cica, dataset):
+    path = dataset / "data" / "events.yaml"
+    path.write_bytes(path.read_bytes().replace(b"First summit", b"First \xff summit"))
+    result = cica("check", "--data", dataset)
+    assert result.exit_code == 1
+    assert "data/events.yaml:12: not valid UTF-8 (byte 0xff at offset 287)" in result.stdout
+
+
+def test_article_not_utf8(cica, dataset):
+    (dataset / "seeds" / "article.txt").write_bytes(b"caf\xe9\n")
+    result = cica("check", "--data", dataset)
+    assert "seeds/article.txt:1: not valid UTF-8 (byte 0xe9 at offset 3)" in result.stdout.splitlines()
+
+
+def test_symlink_out_of_seeds_is_refused_and_never_read(cica, dataset, tmp_path):
+    canary = tmp_path / "canary.txt"
+    canary.write_text("The Conference was first proposed in October 1992. CANARY", encoding="utf-8")
+    os.symlink(canary, dataset / "seeds" / "link.txt")
+    edit(dataset, "data/sources.yaml", "file: article.txt", "file: link.txt")
+    before = os.stat(canary).st_atime_ns
+    result = cica("check", "--data", dataset)
+    assert "data/sources.yaml:1: source 'sample': file 'link.txt' lies outside seeds/" in result.stdout.splitlines()
+    assert "CANARY" not in result.stdout
+    assert os.stat(canary).st_atime_ns == before
+
+
+def test_alias_bomb_is_refused_quickly(cica, dataset):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 12):
+        bomb.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 9) + "]")
+    (dataset / "data" / "documents.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    result = cica("check", "--data", dataset)
+    assert result.exit_code == 1
+    assert "data/documents.yaml:1: YAML anchors and aliases are not allowed in data files" in result.stdout
+
+
+def test_file_that_is_not_a_list(cica, dataset):
+    (dataset / "data" / "documents.yaml").write_text("id: x\n", encoding="utf-8")
+    result = cica("check", "--data", dataset)
+    assert "data/documents.yaml:1: the file must be a list of document records" in result.stdout
+
+
+def test_missing_required_file(cica, dataset):
+    (dataset / "data" / "members.yaml").unlink()
+    result = cica("check", "--data", dataset)
+    assert "data/members.yaml: required data file is missing" in result.stdout
+    assert "data/events.yaml:1: event 'proposal' refers to unknown member 'kazakhstan'" in result.stdout
+
+
+def test_timeline_on_broken_data_is_one_line_and_exit_1(cica, dataset):
+    edit(dataset, "data/events.yaml", '"1992-10"', '"1992-13"')
+    result = cica("timeline", "--data", dataset)
+    assert result.exit_code == 1
+    assert result.stderr == "cica: data/events.yaml:1: date: invalid EDTF date '1992-13': month must be 01-12\n"
+    assert result.stdout == ""
+
+
+def test_check_json(cica, dataset):
+    edit(dataset, "data/events.yaml", "members: [kazakhstan]", "members: [kazakstan]")
+    report = cica("check", "--data", dataset, "--json").json()
+    assert report["ok"] is False
+    assert report["problems"] == [{"file": "data/events.yaml", "line": 1,
+                                   "message": "event 'proposal' refers to unknown member 'kazakstan'"}]

@@ -1,0 +1,41 @@
+"""`cica coverage`: every date and quantity in an article is cited or excluded."""
+
+from test_check import edit
+
+
+def test_shipped_data_is_fully_covered(cica):
+    result = cica("coverage")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "coverage: every date and quantity in 5 source(s) is cited or excluded"
+
+
+def test_uncited_number_is_reported_with_its_line(cica, dataset):
+    article = dataset / "seeds" / "article.txt"
+    article.write_text(article.read_text() + "Observers: nine states, as of March 2003.\n", encoding="utf-8")
+    result = cica("coverage", "--data", dataset, "--json")
+    assert result.exit_code == 1
+    assert [(m["source"], m["line"], m["mention"]) for m in result.json()] == [
+        ("sample", 4, "nine"), ("sample", 4, "March"), ("sample", 4, "2003")]
+
+
+def test_exclusion_accounts_for_a_mention(cica, dataset):
+    article = dataset / "seeds" / "article.txt"
+    article.write_text(article.read_text() + "Posted in 2003.\n", encoding="utf-8")
+    (dataset / "data" / "excluded.yaml").write_text(
+        "- source: sample\n  text: Posted in 2003.\n  reason: The publication date.\n", encoding="utf-8")
+    assert cica("coverage", "--data", dataset).exit_code == 0
+    assert cica("check", "--data", dataset).exit_code == 0
+
+
+def test_removing_a_shipped_exclusion_reopens_the_gap(cica, tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    copy = tmp_path / "copy"
+    shutil.copytree(ROOT / "data", copy / "data")
+    shutil.copytree(ROOT / "seeds", copy / "seeds")
+    edit(copy, "data/excluded.yaml", "  text: Being the ninth largest country in the world\n",
+         "  text: Being the\n")
+    result = cica("coverage", "--data", copy, "--json")
+    assert [(m["source"], m["line"], m["mention"]) for m in result.json()] == [("ravichandran-2023", 39, "ninth")]

@@ -1,0 +1,46 @@
+"""Text from the data is printed exactly as written: no markup, no terminal control characters."""
+
+from test_check import edit
+
+
+def test_rich_markup_in_data_is_printed_literally(cica, dataset):
+    edit(dataset, "data/events.yaml", "title: First summit", 'title: "[bold red]First[/] summit :smile:"')
+    out = cica("timeline", "--data", dataset).stdout
+    assert "[bold red]First[/] summit :smile:" in out
+
+
+def test_escape_sequences_in_data_are_shown_escaped(cica, dataset):
+    edit(dataset, "data/events.yaml", "title: First summit", 'title: "First \\x1b[2J\\x9b31m summit\\u202e"')
+    table = cica("timeline", "--data", dataset)
+    as_json = cica("timeline", "--data", dataset, "--json")
+    for out in (table.stdout, as_json.stdout):
+        assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+    assert "First \\x1b[2J\\x9b31m summit\\u202e" in table.stdout
+    assert as_json.json()[1]["title"] == "First \x1b[2J\x9b31m summit\u202e"
+
+
+def test_piped_output_has_no_escape_codes(cica):
+    out = cica("timeline", "--cite").stdout
+    assert "\x1b" not in out
+
+
+def test_version(cica):
+    result = cica("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("cica ")
+
+
+def test_every_command_has_help_with_an_example(cica):
+    from cica_cli.cli import app
+
+    names = [c.name for c in app.registered_commands]
+    assert {"check", "timeline", "coverage"} <= set(names)
+    for name in names:
+        result = cica(name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout and f"cica {name}" in result.stdout
+
+
+def test_unknown_option_is_usage_error(cica):
+    result = cica("timeline", "--colour")
+    assert result.exit_code == 2
+    assert "No such option" in result.stderr
