@@ -28,6 +28,7 @@ class Result:
 def cica(monkeypatch):
     """Run `cica ARGS...` in-process against the repository's dataset (or another with --data)."""
     monkeypatch.delenv("CICA_DATA", raising=False)
+    monkeypatch.setenv("COLUMNS", "400")  # tables wide enough that cells do not wrap
     runner = CliRunner()
 
     def run(*args, env=None):

@@ -73,11 +73,10 @@ def print_table(
     out.print(table)
 
 
-def print_lines(lines: Iterable[Any]) -> None:
-    """Lines of cleaned text (or Rich Text) to standard output."""
-    out = console()
+def print_lines(lines: Iterable[str]) -> None:
+    """Lines of cleaned text to standard output, never wrapped."""
     for line in lines:
-        out.print(line if not isinstance(line, str) else text(line))
+        sys.stdout.write(clean(line) + "\n")
 
 
 def error(message: str) -> None:
