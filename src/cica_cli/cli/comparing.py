@@ -1,0 +1,172 @@
+"""`cica compare`, `cica diff` and `cica conflicts`: where the sources differ, and why."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .app import DataOption, JsonOption, command
+
+CiteOption = Annotated[bool, typer.Option("--cite", help="Show the quotes behind each side.")]
+
+
+def _when(o, edtf: bool = True) -> str:
+    """An observation's window for people, then (with `edtf`) as written, on its own line."""
+    from .. import dates
+
+    human = dates.human(o.as_of)
+    return human if human == o.as_of or not edtf else f"{human}\n{o.as_of}"
+
+
+def _side(o, cite: bool = False) -> str:
+    """One side of a comparison: its value and window, and with `cite` its evidence."""
+    from .. import dates
+
+    if o.kind == "date":
+        text = f"{dates.human(o.value)}\n{o.value}"
+    else:
+        text = f"{o.value}: {_when(o)}"
+        if o.qualifier:
+            text += f"\n({o.qualifier})"
+    if cite:
+        text += f"\n{o.source}: “{o.quote}”"
+    return text
+
+
+def _topic(ds, o) -> str:
+    if o.kind == "figure":
+        return o.subject
+    if o.kind == "status":
+        member = ds.by_id("members").get(o.subject)
+        return f"status of {member.name if member else o.subject}"
+    group, _, record = o.subject.partition(":")
+    return f"date of {group} {record}"
+
+
+@command("compare", "cica compare member-states --chart")
+def compare_command(
+    metric: Annotated[Optional[str], typer.Argument(metavar="[METRIC]", help="A metric id or description (unique prefix, any case); omit for every metric.", show_default=False)] = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw the values over time as bars.")] = False,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Each metric's figures side by side, in time order: whether they agree, changed over
+    time, conflict, or count a different scope. With METRIC, every observation and the
+    verdict between consecutive ones."""
+    from .. import render
+    from ..compare import chart as draw, compare_metric, compare_metrics, find_metric
+    from ..dataset import open_dataset
+
+    ds = open_dataset(data)
+    if metric is not None:
+        _one_metric(compare_metric(ds, find_metric(ds, metric)), chart, json)
+        return
+    results = compare_metrics(ds)
+    if json:
+        render.print_json([r.to_dict() for r in results])
+        return
+    rows = []
+    for r in results:
+        latest = r.latest
+        values = r.values
+        span = "" if not values else str(values[0]) if min(values) == max(values) else f"{min(values)}–{max(values)}"
+        verdict = r.verdict + (f"\n({len(r.scoped)} of another scope)" if r.scoped and r.verdict != "different-scope" else "")
+        rows.append([r.metric.id, f"{r.metric.description} ({r.metric.unit})", len(r.observations), span,
+                     f"{latest.value} ({_when(latest, edtf=False)})" if latest else "", verdict])
+    render.print_table(
+        f"{len(results)} metric(s) compared across sources",
+        ["Metric", "Description (unit)", "Obs.", "Range", "Latest", "Verdict"], rows,
+        nowrap=("Metric", "Obs.", "Range", "Verdict"),
+    )
+    if chart:
+        for r in results:
+            if r.observations:
+                render.print_lines([""] + draw(r))
+
+
+def _one_metric(result, chart: bool, json: bool) -> None:
+    from .. import render
+    from ..compare import chart as draw
+
+    if json:
+        render.print_json(result.to_dict())
+        return
+    m = result.metric
+    rows = []
+    for i, o in enumerate(result.observations):
+        step = result.steps[i - 1] if i else None
+        rows.append([o.value, _when(o), o.source, o.qualifier or "", f"“{o.quote}”",
+                     "" if step is None else step.verdict])
+    render.print_table(
+        f"{m.id}: {m.description} ({m.unit}), {len(result.observations)} observation(s)",
+        ["Value", "As of", "Source", "Qualifier", "Quote", "vs previous"], rows,
+        nowrap=("Value", "vs previous"),
+    )
+    lines = [result.explanation]
+    lines += [f"also {c.verdict}: {c.a.id} ({c.a.source}) and {c.b.id} ({c.b.source}): {c.reason}" for c in result.others]
+    render.print_lines(lines)
+    if chart and result.observations:
+        render.print_lines([""] + draw(result))
+
+
+@command("diff", "cica diff auelbayev-2022 002")
+def diff_command(
+    a: Annotated[str, typer.Argument(metavar="A", help="A source: id, file name or unique prefix.", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Another source.", show_default=False)],
+    cite: CiteOption = False,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Everything two sources both speak to (figures of the same metric, dates of the same
+    event or document, statuses of the same member), grouped as agree, compatible, changed
+    over time, conflict and different scope; then what only one of them says."""
+    from .. import render
+    from ..compare import diff
+    from ..dataset import open_dataset
+    from ..lookup import find_source
+
+    ds = open_dataset(data)
+    result = diff(ds, find_source(ds, a).id, find_source(ds, b).id)
+    if json:
+        render.print_json(result.to_dict())
+        return
+    groups = result.grouped()
+    counts = ", ".join(f"{len(cs)} {v}" for v, cs in groups.items())
+    if result.comparisons:
+        rows = [[c.verdict, _topic(ds, c.a), _side(c.a, cite), _side(c.b, cite), c.reason]
+                for cs in groups.values() for c in cs]
+        render.print_table(f"{result.a} vs {result.b}: {counts}",
+                           ["Verdict", "Topic", f"A: {result.a}", f"B: {result.b}", "Why"], rows,
+                           nowrap=("Verdict",))
+    else:
+        render.print_lines([f"{result.a} and {result.b} speak to nothing in common"])
+    for source, only in ((result.a, result.only_a), (result.b, result.only_b)):
+        if not only:
+            render.print_lines([f"only {source}: nothing"])
+            continue
+        render.print_lines([f"only {source}:"] + [f"  {group} ({len(ids)}): {', '.join(ids)}" for group, ids in only.items()])
+
+
+@command("conflicts", "cica conflicts --json")
+def conflicts_command(data: DataOption = None, json: JsonOption = False) -> None:
+    """Only the real contradictions in the dataset: figures of the same metric and scope
+    that differ in overlapping windows, a member given membership and another status at
+    overlapping times by different sources, and adoption dates that cannot be the same day;
+    each with both sides' evidence. Exits 0 either way."""
+    from .. import render
+    from ..compare import conflicts
+    from ..dataset import open_dataset
+
+    ds = open_dataset(data)
+    found = conflicts(ds)
+    if json:
+        render.print_json([c.to_dict() for c in found])
+        return
+    if not found:
+        render.print_lines(["no conflicts"])
+        return
+    render.print_table(
+        f"{len(found)} conflict(s)", ["Topic", "One side", "Other side", "Why"],
+        ([_topic(ds, c.a), _side(c.a, True), _side(c.b, True), c.reason] for c in found),
+    )

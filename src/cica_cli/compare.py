@@ -1,0 +1,474 @@
+"""Where the sources speak to the same thing, and whether they agree.
+
+Every observation has a time window: its own `as_of` if it has one, otherwise its source's
+`as_of`, read as an interval at its stated precision (`dates.parse`). Two observations of the
+same thing are then judged:
+
+* agree: the same value (and the same qualifier);
+* changed: different values in windows that cannot share a day: the later one is the newer
+  state of things;
+* conflict: different values in windows that may share a day;
+* different-scope: the qualifiers differ (16 "participating at the first Summit" is not a
+  count of all member states), so the values are not comparable: shown, never a conflict.
+
+Two dates given for the same thing agree when they are the same EDTF string, are compatible
+when their spans overlap (`1992` and `1992-10-05`: different precision is not disagreement)
+and conflict when they cannot share a day.
+
+Member statuses are values too, with one rule of their own: membership excludes every other
+status, but the other statuses (observer, partner, applicant, cooperating, non-member) can
+hold at once, so two of them in overlapping windows are compatible rather than in conflict.
+
+Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any, Iterable, Optional
+
+from . import dates
+from .dataset import Dataset
+from .errors import DataError, Problem, UsageError
+from .model import Metric
+
+AGREE = "agree"
+COMPATIBLE = "compatible"
+CHANGED = "changed"
+CONFLICT = "conflict"
+SCOPE = "different-scope"
+SINGLE = "single"  # a metric observed once: nothing to compare with
+NONE = "none"  # a metric never observed
+VERDICTS = (AGREE, COMPATIBLE, CHANGED, CONFLICT, SCOPE)
+
+FIGURE, STATUS, DATE = "figure", "status", "date"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One thing one source says: a figure of a metric, a member's status, or a date.
+
+    `subject` is what it is about (a metric, member, event or document id), `id` the record
+    it comes from, `as_of` its time window (EDTF), `value` a number, a status or an EDTF date.
+    """
+
+    kind: str
+    subject: str
+    id: str
+    value: Any
+    as_of: str
+    source: str
+    quote: str
+    qualifier: Optional[str] = None
+
+    @property
+    def span(self) -> dates.Span:
+        return dates.parse(self.as_of)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind, "subject": self.subject, "id": self.id, "value": self.value,
+            "as_of": self.as_of, "qualifier": self.qualifier, "source": self.source, "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The verdict on two observations of the same thing, and why. For `changed`, `newer`
+    is the id and source of the later one ("a" or "b" says which side)."""
+
+    a: Observation
+    b: Observation
+    verdict: str
+    reason: str
+    newer: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.a.kind, "subject": self.a.subject, "verdict": self.verdict,
+            "reason": self.reason, "newer": self.newer, "a": self.a.to_dict(), "b": self.b.to_dict(),
+        }
+
+
+# --- the relations ---------------------------------------------------------
+
+
+def _scope(q: Optional[str]) -> str:
+    return " ".join((q or "").split()).casefold()
+
+
+def _describe(o: Observation) -> str:
+    return f"{o.value} ({dates.human(o.as_of)})"
+
+
+def compare_dates(a: str, b: str) -> tuple[str, str]:
+    """(verdict, reason) for two EDTF dates given for the same thing."""
+    if a == b:
+        return AGREE, f"the same date, {dates.human(a)}"
+    sa, sb = dates.parse(a), dates.parse(b)
+    if dates.overlaps(sa, sb):
+        why = "different precision" if sa.precision != sb.precision else "the spans overlap"
+        return COMPATIBLE, f"{dates.human(a)} and {dates.human(b)} may be the same day ({why})"
+    return CONFLICT, f"{dates.human(a)} and {dates.human(b)} cannot be the same day"
+
+
+def _values_compatible(kind: str, x: Any, y: Any) -> bool:
+    """Different values that can both hold at once: statuses other than membership."""
+    return kind == STATUS and "member" not in (x, y)
+
+
+def compare(a: Observation, b: Observation) -> Comparison:
+    """The verdict on two observations of the same thing (symmetric but for `newer`)."""
+    if a.kind == DATE:
+        verdict, reason = compare_dates(a.value, b.value)
+        if a.id == b.id and a.value == b.value:
+            reason = f"one record, dated {dates.human(a.value)}, cited by both"
+        return Comparison(a, b, verdict, reason)
+    if _scope(a.qualifier) != _scope(b.qualifier):
+        def counts(o):
+            return f"“{o.qualifier}”" if o.qualifier else "no qualifier"
+        return Comparison(a, b, SCOPE, f"different scope: {counts(a)} vs {counts(b)}")
+    if a.value == b.value:
+        return Comparison(a, b, AGREE, f"the same value, {a.value}")
+    if not dates.overlaps(a.span, b.span):
+        older, newer = (a, b) if a.span.upper < b.span.lower else (b, a)
+        side = "a" if newer is a else "b"
+        return Comparison(a, b, CHANGED,
+                          f"change over time: {_describe(older)} → {_describe(newer)}", newer=side)
+    if _values_compatible(a.kind, a.value, b.value):
+        return Comparison(a, b, COMPATIBLE,
+                          f"{a.value} and {b.value} can hold at once ({dates.human(a.as_of)}, {dates.human(b.as_of)})")
+    return Comparison(a, b, CONFLICT,
+                      f"{_describe(a)} and {_describe(b)} differ in windows that overlap")
+
+
+def overall(comparisons: Iterable[Comparison], count: int) -> str:
+    """conflict if any conflicts, else changed if any change, else agree if any agree;
+    different-scope when scopes differ and nothing else can be said; single or none."""
+    verdicts = {c.verdict for c in comparisons}
+    for verdict in (CONFLICT, CHANGED, AGREE, COMPATIBLE, SCOPE):
+        if verdict in verdicts:
+            return verdict
+    return SINGLE if count == 1 else NONE
+
+
+# --- observations from the dataset ------------------------------------------
+
+
+def _source_as_of(ds: Dataset, source_id: str, file: str, line: int, what: str) -> str:
+    source = ds.source(source_id)
+    if source is None:
+        raise DataError([Problem(file, line, f"{what} refers to unknown source '{source_id}'")])
+    return source.as_of
+
+
+def figures(ds: Dataset, metric: Optional[str] = None) -> list[Observation]:
+    """The figures (of one metric, or all), in time order."""
+    result = []
+    for f in ds.figures:
+        if metric is not None and f.metric != metric:
+            continue
+        as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
+        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier))
+    return in_time_order(result)
+
+
+def statuses(ds: Dataset) -> list[Observation]:
+    """One observation per member status and citing source, in time order."""
+    result = []
+    for m in ds.members:
+        for s in m.statuses:
+            seen = set()
+            for c in s.citations:
+                if c.source in seen:
+                    continue
+                seen.add(c.source)
+                as_of = s.as_of or _source_as_of(ds, c.source, "data/members.yaml", s.line, f"member '{m.id}'")
+                result.append(Observation(STATUS, m.id, m.id, s.status, as_of, c.source, c.quote))
+    return in_time_order(result)
+
+
+def date_claims(ds: Dataset) -> list[Observation]:
+    """The dates each source gives for each event and document.
+
+    An event has one date, claimed by every source that cites it. A document's date is
+    claimed by the sources citing the document and, when it records the event that adopted
+    it, that event's date by the sources citing the event: two dates for the same adoption.
+    """
+    result = []
+    events = ds.by_id("events")
+
+    def claim(subject, record, date, citations):
+        seen = set()
+        for c in citations:
+            if c.source not in seen:
+                seen.add(c.source)
+                result.append(Observation(DATE, subject, record, date, date, c.source, c.quote))
+
+    for e in ds.events:
+        claim(f"event:{e.id}", e.id, e.date, e.citations)
+    for d in ds.documents:
+        subject = f"document:{d.id}"
+        if d.date:
+            claim(subject, d.id, d.date, d.citations)
+        event = events.get(d.adopted_at) if d.adopted_at else None
+        if event is not None:
+            cited = {c.source for c in d.citations} if d.date else set()
+            claim(subject, event.id, event.date, [c for c in event.citations if c.source not in cited])
+    return result
+
+
+def in_time_order(observations: Iterable[Observation]) -> list[Observation]:
+    return sorted(observations, key=lambda o: (dates.sort_key(o.span), o.source, o.id))
+
+
+# --- one metric -------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    """Consecutive observations with the same value and qualifier: one state of things."""
+
+    value: Any
+    qualifier: Optional[str]
+    observations: list[Observation]
+
+    @property
+    def when(self) -> str:
+        windows = list(dict.fromkeys(o.as_of for o in self.observations))
+        if len(windows) == 1:
+            return dates.human(windows[0])
+        spans = [dates.parse(w) for w in windows]
+        if all(dates.overlaps(x, y) for x, y in combinations(spans, 2)):
+            widest = max(spans, key=lambda s: (s.upper - s.lower, s.text))
+            return dates.human(widest)
+        first, last = min(s.lower for s in spans), max(s.upper for s in spans)
+        return f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
+
+    def label(self) -> str:
+        sources = list(dict.fromkeys(o.source for o in self.observations))
+        parts = [self.when]
+        if len(sources) > 1:
+            parts.append(f"{_number(len(sources))} articles")
+        elif len(self.observations) > 1:
+            parts.append(f"{_number(len(self.observations))} quotes")
+        if self.qualifier:
+            parts.append(self.qualifier)
+        return f"{self.value} ({', '.join(parts)})"
+
+
+_NUMBERS = "zero one two three four five six seven eight nine ten".split()
+
+
+def _number(n: int) -> str:
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+
+
+@dataclass
+class MetricComparison:
+    """A metric's observations in time order, the verdict between consecutive ones, any
+    conflict between others, the overall verdict and a one-sentence explanation."""
+
+    metric: Metric
+    observations: list[Observation]
+    steps: list[Comparison]  # between consecutive observations
+    others: list[Comparison] = field(default_factory=list)  # conflicts between non-neighbours
+    verdict: str = NONE
+    explanation: str = ""
+
+    @property
+    def values(self) -> list[Any]:
+        return [o.value for o in self.observations]
+
+    @property
+    def latest(self) -> Optional[Observation]:
+        """The observation whose window ends last (then starts last)."""
+        if not self.observations:
+            return None
+        return max(self.observations, key=lambda o: (o.span.upper, o.span.lower))
+
+    @property
+    def scoped(self) -> list[Observation]:
+        """Observations whose scope differs from the one most observations share."""
+        if not self.observations:
+            return []
+        scopes = [_scope(o.qualifier) for o in self.observations]
+        main = max(set(scopes), key=lambda s: (scopes.count(s), s == ""))
+        return [o for o, s in zip(self.observations, scopes) if s != main]
+
+    def to_dict(self) -> dict:
+        latest = self.latest
+        return {
+            "metric": self.metric.id, "description": self.metric.description, "unit": self.metric.unit,
+            "verdict": self.verdict, "explanation": self.explanation,
+            "count": len(self.observations),
+            "min": min(self.values) if self.values else None,
+            "max": max(self.values) if self.values else None,
+            "latest": latest.value if latest else None,
+            "latest_as_of": latest.as_of if latest else None,
+            "different_scope": [o.id for o in self.scoped],
+            "observations": [o.to_dict() for o in self.observations],
+            "comparisons": [c.to_dict() for c in self.steps + self.others],
+        }
+
+
+def compare_metric(ds: Dataset, metric: Metric) -> MetricComparison:
+    observations = figures(ds, metric.id)
+    steps = [compare(a, b) for a, b in zip(observations, observations[1:])]
+    neighbours = {(a.id, b.id) for a, b in zip(observations, observations[1:])}
+    others = [c for a, b in combinations(observations, 2) if (a.id, b.id) not in neighbours
+              for c in [compare(a, b)] if c.verdict == CONFLICT]
+    result = MetricComparison(metric, observations, steps, others)
+    result.verdict = overall(steps + others, len(observations))
+    result.explanation = explain(result)
+    return result
+
+
+def compare_metrics(ds: Dataset) -> list[MetricComparison]:
+    return [compare_metric(ds, m) for m in ds.metrics]
+
+
+def find_metric(ds: Dataset, query: str) -> Metric:
+    """A metric by id or description (any case, unique prefix); NotFound with suggestions."""
+    from .names import resolve
+
+    return resolve(query, ds.metrics, lambda m: [m.id, m.description], "metric")
+
+
+_PHRASES = {
+    CHANGED: "change over time", AGREE: "the sources agree", COMPATIBLE: "compatible",
+    SCOPE: "the same count under different scopes", SINGLE: "one observation, nothing to compare",
+    NONE: "no observations",
+}
+
+
+def explain(mc: MetricComparison) -> str:
+    """One sentence: the states of things in time order, and what the differences are."""
+    if not mc.observations:
+        return f"{mc.metric.id}: no observations"
+    groups: list[Step] = []
+    for o in mc.observations:
+        if groups and groups[-1].value == o.value and _scope(groups[-1].qualifier) == _scope(o.qualifier):
+            groups[-1].observations.append(o)
+        else:
+            groups.append(Step(o.value, o.qualifier, [o]))
+    chain = " → ".join(g.label() for g in groups)
+    if mc.verdict == CONFLICT:
+        c = next(c for c in mc.steps + mc.others if c.verdict == CONFLICT)
+        return f"{chain}: conflict between {c.a.source} and {c.b.source} ({c.reason})"
+    sentence = f"{chain}: {_PHRASES[mc.verdict]}"
+    scoped = mc.scoped
+    if scoped and mc.verdict != SCOPE:
+        sentence += "; " + ", ".join(f"{o.value} counts a different scope" for o in scoped)
+    return sentence
+
+
+def chart(mc: MetricComparison, width: int = 40) -> list[str]:
+    """The values over time as plain-text bars, one per observation, labelled with date and value."""
+    if not mc.observations:
+        return []
+    top = max(abs(o.value) for o in mc.observations) or 1
+    labels = [f"{dates.human(o.as_of)}" for o in mc.observations]
+    pad = max(len(x) for x in labels)
+    lines = [f"{mc.metric.description} ({mc.metric.unit}) over time"]
+    for label, o in zip(labels, mc.observations):
+        bar = "#" * max(1, round(width * abs(o.value) / top)) if o.value else ""
+        note = f"  [{o.qualifier}]" if o.qualifier else ""
+        lines.append(f"{label.ljust(pad)} | {bar} {o.value}  {o.source}{note}")
+    return lines
+
+
+# --- two sources, and the whole dataset ---------------------------------------
+
+
+@dataclass
+class SourceDiff:
+    """Everything two sources both speak to, judged; then what only one of them says."""
+
+    a: str
+    b: str
+    comparisons: list[Comparison]
+    only_a: dict[str, list[str]]
+    only_b: dict[str, list[str]]
+
+    def grouped(self) -> dict[str, list[Comparison]]:
+        return {v: [c for c in self.comparisons if c.verdict == v] for v in VERDICTS}
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a, "b": self.b,
+            "counts": {v: len(cs) for v, cs in self.grouped().items()},
+            "comparisons": [c.to_dict() for c in self.comparisons],
+            "only_a": self.only_a, "only_b": self.only_b,
+        }
+
+
+def _by_subject(observations: Iterable[Observation]) -> dict[tuple[str, str], list[Observation]]:
+    table: dict[tuple[str, str], list[Observation]] = {}
+    for o in observations:
+        table.setdefault((o.kind, o.subject), []).append(o)
+    return table
+
+
+def _all_observations(ds: Dataset) -> list[Observation]:
+    return figures(ds) + statuses(ds) + date_claims(ds)
+
+
+def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
+    """Compare what sources `a` and `b` (ids) say about the same metrics, members, events
+    and documents."""
+    if a == b:
+        raise UsageError(f"diff needs two different sources; both are '{a}'")
+    comparisons = []
+    only: dict[str, dict[str, list[str]]] = {a: {}, b: {}}
+    for (_kind, subject), obs in _by_subject(_all_observations(ds)).items():
+        side_a = [o for o in obs if o.source == a]
+        side_b = [o for o in obs if o.source == b]
+        if side_a and side_b:
+            comparisons += [compare(x, y) for x in side_a for y in side_b if not _borrowed(x, y)]
+            continue
+        for source, side in ((a, side_a), (b, side_b)):
+            for o in side:
+                key, record = _only_key(o)
+                if key:
+                    ids = only[source].setdefault(key, [])
+                    if record not in ids:
+                        ids.append(record)
+    return SourceDiff(a, b, comparisons, only[a], only[b])
+
+
+def _borrowed(x: Observation, y: Observation) -> bool:
+    """Both sides give a document the date of the same adopting event: that pair is already
+    compared under the event itself."""
+    return x.kind == DATE and x.id == y.id and x.subject.startswith("document:") and x.subject != f"document:{x.id}"
+
+
+def _only_key(o: Observation) -> tuple[Optional[str], str]:
+    """Where a record only one source speaks to is listed: (group, id); group None to skip."""
+    if o.kind == FIGURE:
+        return "figures", o.id
+    if o.kind == STATUS:
+        return "members", o.subject
+    group, _, record = o.subject.partition(":")
+    if record != o.id:
+        return None, record  # a document dated only through its adopting event
+    return group + "s", record
+
+
+def conflicts(ds: Dataset) -> list[Comparison]:
+    """The real conflicts in the dataset: figures of the same metric and qualifier that
+    differ in overlapping windows; different statuses of the same member, from different
+    sources, in overlapping windows, where one is membership; dates for the same document's
+    adoption that cannot be the same day."""
+    result = []
+    for (kind, _subject), obs in _by_subject(_all_observations(ds)).items():
+        for x, y in combinations(obs, 2):
+            if kind != FIGURE and x.source == y.source:
+                continue
+            if kind == DATE and x.id == y.id:
+                continue  # one record: its date cannot disagree with itself
+            c = compare(x, y)
+            if c.verdict == CONFLICT:
+                result.append(c)
+    return result
