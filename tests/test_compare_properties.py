@@ -1,0 +1,144 @@
+"""Properties of the verdicts over generated EDTF dates: the relations are symmetric where
+they should be, and consistent with precision."""
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cica_cli import compare as C
+from cica_cli import dates
+
+QUALIFIERS = st.sampled_from(["", "", "~", "?", "%"])
+days = st.dates(min_value=date(1950, 1, 1), max_value=date(2050, 12, 31))
+
+
+def at(day: date, precision: str) -> str:
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}", "day": day.isoformat()}[precision]
+
+
+@st.composite
+def single(draw):
+    return at(draw(days), draw(st.sampled_from(["year", "month", "day"]))) + draw(QUALIFIERS)
+
+
+@st.composite
+def edtf(draw):
+    """A date, an interval (possibly open), or a one-of range, at mixed precisions."""
+    form = draw(st.sampled_from(["date", "date", "interval", "open-start", "open-end", "set", "set-after"]))
+    if form == "date":
+        return draw(single())
+    first = draw(days)
+    last = first + timedelta(days=draw(st.integers(0, 4000)))
+    a = at(first, draw(st.sampled_from(["year", "month", "day"])))
+    b = at(last, draw(st.sampled_from(["year", "month", "day"])))
+    return {"interval": f"{a}/{b}", "open-start": f"../{b}", "open-end": f"{a}/..",
+            "set": f"[{a}..{b}]", "set-after": f"[{a}..]"}[form]
+
+
+values = st.sampled_from([5, 8, 9, 27, 28])
+qualifiers = st.sampled_from([None, None, "participating at the first Summit"])
+statuses = st.sampled_from(["member", "observer", "applicant", "non-member", "cooperating"])
+
+
+def figure(value, as_of, qualifier=None, source="a"):
+    return C.Observation(C.FIGURE, "m", f"{source}-{value}", value, as_of, source, "q", qualifier)
+
+
+@settings(max_examples=400)
+@given(edtf(), edtf())
+def test_date_verdicts_are_symmetric_and_follow_overlap(a, b):
+    verdict, _ = C.compare_dates(a, b)
+    assert verdict == C.compare_dates(b, a)[0]
+    if a == b:
+        assert verdict == C.AGREE
+    elif dates.overlaps(dates.parse(a), dates.parse(b)):
+        assert verdict == C.COMPATIBLE
+    else:
+        assert verdict == C.CONFLICT
+
+
+@given(edtf())
+def test_a_date_agrees_with_itself(a):
+    assert C.compare_dates(a, a)[0] == C.AGREE
+
+
+@given(days, QUALIFIERS)
+def test_a_day_inside_a_year_or_month_is_compatible_with_it(day, q):
+    year, month, exact = at(day, "year") + q, at(day, "month") + q, at(day, "day")
+    assert C.compare_dates(year, exact)[0] == C.COMPATIBLE
+    assert C.compare_dates(month, exact)[0] == C.COMPATIBLE
+    assert C.compare_dates(year, at(day, "month"))[0] == C.COMPATIBLE
+
+
+@given(days, days)
+def test_a_day_outside_a_plain_year_conflicts_with_it(day, other):
+    if other.year != day.year:
+        assert C.compare_dates(at(day, "year"), at(other, "day"))[0] == C.CONFLICT
+
+
+@settings(max_examples=300)
+@given(days, days, st.sampled_from(["year", "month", "day"]))
+def test_coarsening_a_date_never_creates_a_conflict(a, b, precision):
+    """Saying less (a year instead of a day) can turn a conflict into compatibility, never
+    the other way round."""
+    fine = C.compare_dates(at(a, "day"), at(b, "day"))[0]
+    coarse = C.compare_dates(at(a, precision), at(b, "day"))[0]
+    if fine != C.CONFLICT:
+        assert coarse != C.CONFLICT
+
+
+@settings(max_examples=400)
+@given(values, edtf(), qualifiers, values, edtf(), qualifiers)
+def test_figure_verdicts_are_symmetric_and_changed_names_the_same_newer_one(v1, w1, q1, v2, w2, q2):
+    a, b = figure(v1, w1, q1, "a"), figure(v2, w2, q2, "b")
+    ab, ba = C.compare(a, b), C.compare(b, a)
+    assert ab.verdict == ba.verdict
+    if ab.verdict == C.CHANGED:
+        newer_ab = a if ab.newer == "a" else b
+        newer_ba = b if ba.newer == "a" else a
+        assert newer_ab is newer_ba
+        assert newer_ab.span.lower > (b if newer_ab is a else a).span.upper
+    else:
+        assert ab.newer is None and ba.newer is None
+
+
+@settings(max_examples=400)
+@given(values, edtf(), values, edtf())
+def test_figure_verdict_is_decided_by_value_and_overlap(v1, w1, v2, w2):
+    verdict = C.compare(figure(v1, w1), figure(v2, w2)).verdict
+    overlap = dates.overlaps(dates.parse(w1), dates.parse(w2))
+    expected = C.AGREE if v1 == v2 else C.CONFLICT if overlap else C.CHANGED
+    assert verdict == expected
+
+
+@given(values, edtf(), values, edtf())
+def test_a_different_scope_is_never_a_conflict(v1, w1, v2, w2):
+    verdict = C.compare(figure(v1, w1, "participating at the first Summit"), figure(v2, w2)).verdict
+    assert verdict == C.SCOPE
+
+
+@given(statuses, edtf(), statuses, edtf())
+def test_status_verdicts_are_symmetric(s1, w1, s2, w2):
+    a = C.Observation(C.STATUS, "x", "x", s1, w1, "a", "q")
+    b = C.Observation(C.STATUS, "x", "x", s2, w2, "b", "q")
+    verdict = C.compare(a, b).verdict
+    assert verdict == C.compare(b, a).verdict
+    if verdict == C.CONFLICT:
+        assert "member" in (s1, s2) and s1 != s2
+
+
+@given(st.lists(st.tuples(values, edtf()), min_size=0, max_size=6))
+def test_overall_verdict_order(pairs):
+    observations = [figure(v, w, source=str(i)) for i, (v, w) in enumerate(pairs)]
+    comparisons = [C.compare(x, y) for x, y in zip(observations, observations[1:])]
+    verdict = C.overall(comparisons, len(observations))
+    found = {c.verdict for c in comparisons}
+    if C.CONFLICT in found:
+        assert verdict == C.CONFLICT
+    elif C.CHANGED in found:
+        assert verdict == C.CHANGED
+    elif found:
+        assert verdict == C.AGREE
+    else:
+        assert verdict == (C.SINGLE if len(observations) == 1 else C.NONE)
