@@ -385,3 +385,9 @@ def test_conflicts_shows_both_sides_evidence(cica, dataset):
     assert (c["verdict"], c["a"]["value"], c["b"]["value"]) == ("conflict", 16, 15)
     edit(dataset, "data/figures.yaml", "as_of: '2002-06'", "as_of: '2004'")
     assert cica("conflicts", "--data", dataset).stdout == "no conflicts\n"
+
+
+def test_a_share_is_charted_against_the_whole():
+    # ravichandran-2023: "covering 90 per cent of Asia": 90 of 100, not a full bar.
+    [_title, bar] = C.chart(metric("asia-territory-share"))
+    assert bar.count("#") == 36 and bar.endswith("90  ravichandran-2023")

@@ -369,6 +369,8 @@ def chart(mc: MetricComparison, width: int = 40) -> list[str]:
     if not mc.observations:
         return []
     top = max(abs(o.value) for o in mc.observations) or 1
+    if mc.metric.unit == "percent":
+        top = max(top, 100)  # a share is drawn against the whole
     labels = [f"{dates.human(o.as_of)}" for o in mc.observations]
     pad = max(len(x) for x in labels)
     lines = [f"{mc.metric.description} ({mc.metric.unit}) over time"]
