@@ -391,3 +391,18 @@ def test_a_share_is_charted_against_the_whole():
     # ravichandran-2023: "covering 90 per cent of Asia": 90 of 100, not a full bar.
     [_title, bar] = C.chart(metric("asia-territory-share"))
     assert bar.count("#") == 36 and bar.endswith("90  ravichandran-2023")
+
+
+def test_compare_without_metrics_finds_nothing(cica, dataset):
+    (dataset / "data" / "metrics.yaml").unlink()
+    (dataset / "data" / "figures.yaml").unlink()
+    result = cica("compare", "--data", dataset)
+    assert result.exit_code == 1 and "no metrics in this dataset" in result.stderr
+    assert cica("compare", "--data", dataset, "--json").json() == []
+    assert cica("conflicts", "--data", dataset).stdout == "no conflicts\n"
+
+
+def test_compare_on_the_minimal_dataset_is_single(cica, dataset):
+    # The fixture's one figure: 16 member states as of 2002 (its source's as_of).
+    [m] = cica("compare", "--data", dataset, "--json").json()
+    assert (m["metric"], m["verdict"], m["latest"], m["latest_as_of"]) == ("member-states", "single", 16, "2002")

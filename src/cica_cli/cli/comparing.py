@@ -57,6 +57,7 @@ def compare_command(
     from .. import render
     from ..compare import chart as draw, compare_metric, compare_metrics, find_metric
     from ..dataset import open_dataset
+    from ..errors import NotFound
 
     ds = open_dataset(data)
     if metric is not None:
@@ -66,6 +67,8 @@ def compare_command(
     if json:
         render.print_json([r.to_dict() for r in results])
         return
+    if not results:
+        raise NotFound("no metrics in this dataset (data/metrics.yaml)")
     rows = []
     for r in results:
         latest = r.latest
