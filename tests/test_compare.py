@@ -80,13 +80,13 @@ def test_summits_held_2_then_5_then_6_are_changes():
     assert mc.verdict == C.CHANGED
 
 
-def test_areas_of_cooperation_five_but_counted_under_another_scope():
+def test_areas_of_cooperation_five_in_2009_and_in_2021_agree():
     mc = metric("areas-of-cooperation")
     # bakishev-2009: "all the five areas of cooperation defined in the basic documents";
-    # laumulin-kozhirova-2021 qualifies its five as "main spheres of the current concept": the
-    # same number, but the data records a different scope, so it is not called agreement.
+    # laumulin-kozhirova-2021: "aligned with five main spheres". Both count CICA's five
+    # dimensions of cooperation, years apart, with the same value: agreement, not change.
     assert chain(mc) == [(5, "bakishev-2009"), (5, "laumulin-kozhirova-2021")]
-    assert mc.verdict == C.SCOPE
+    assert mc.verdict == C.AGREE
 
 
 @pytest.mark.parametrize("metric_id, value", [
@@ -288,7 +288,7 @@ def test_compare_lists_every_metric_with_its_verdict(cica):
     assert "16–28" in lines["member-states"] and "28 (16 Jul 2023)" in lines["member-states"]
     assert "changed" in lines["member-states"]
     assert "agree" in lines["observer-organisations"]
-    assert "different-scope" in lines["areas-of-cooperation"]
+    assert "agree" in lines["areas-of-cooperation"]
 
 
 def test_compare_json_has_a_verdict_per_metric_and_per_comparison(cica):
