@@ -257,7 +257,9 @@ _BIB_SPECIAL = {
 
 def bib_escape(text: str) -> str:
     """`text` safe inside a BibTeX braced field: TeX specials escaped, newlines as spaces."""
-    text = re.sub(r"\s+", " ", text)
+    from .render import clean
+
+    text = clean(re.sub(r"\s+", " ", text))  # control characters as \x1b, then escaped for TeX
     return "".join(_BIB_SPECIAL.get(ch, ch) for ch in text)
 
 

@@ -35,6 +35,7 @@ def cell(value: Any) -> str:
     if dataclasses.is_dataclass(value):
         value = to_dict(value)
     if isinstance(value, list):
+        value = [to_dict(v) if dataclasses.is_dataclass(v) else v for v in value]
         if all(isinstance(v, dict) and set(v) == {"source", "quote"} for v in value) and value:
             return "\n".join(f"{v['source']}: “{v['quote']}”" for v in value)
         if all(not isinstance(v, (dict, list)) and not dataclasses.is_dataclass(v) for v in value):
@@ -45,15 +46,18 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def default_columns(record: Any) -> list[Column]:
-    """Every public field of the record's dataclass, in YAML order."""
-    return [f.name for f in public_fields(type(record))]
+def default_columns(cls: type) -> list[Column]:
+    """Every public field of a record class, in YAML order."""
+    return [f.name for f in public_fields(cls)]
 
 
-def table_rows(records: Sequence[Any], columns: Optional[Sequence[Column]] = None) -> tuple[list[str], list[list[str]]]:
-    """(header, rows) of cell text; each date field gets a human column after it."""
+def table_rows(records: Sequence[Any], columns: Optional[Sequence[Column]] = None,
+               of: Optional[type] = None) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of cell text; each date field gets a human column after it. The columns
+    default to the fields of `of` (else of the first record's class)."""
     if columns is None:
-        columns = default_columns(records[0]) if records else []
+        cls = of or (type(records[0]) if records else None)
+        columns = default_columns(cls) if cls else []
     header: list[str] = []
     getters: list[Callable[[Any], str]] = []
     for column in columns:
@@ -81,8 +85,9 @@ def _human(value: Any) -> str:
 
 def csv_cell(text: str) -> str:
     """Control characters escaped; a leading formula character defused with `'`."""
+    risky = text.startswith(_FORMULA_START)
     text = clean(text.replace("\r\n", "\n"))  # keeps \n and \t, escapes \r and the rest
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if risky or text.startswith(_FORMULA_START) else text
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -116,9 +121,12 @@ def to_markdown(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export(records: Sequence[Any], fmt: str, columns: Optional[Sequence[Column]] = None) -> str:
-    """The records as CSV or Markdown text."""
-    header, rows = table_rows(records, columns)
+def export(records: Sequence[Any], fmt: str, columns: Optional[Sequence[Column]] = None,
+           of: Optional[type] = None) -> str:
+    """The records as CSV or Markdown text (a header alone when there are none)."""
+    header, rows = table_rows(records, columns, of)
+    if not header:
+        return ""
     if fmt == "csv":
         return to_csv(header, rows)
     if fmt == "markdown":

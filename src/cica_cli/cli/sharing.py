@@ -3,7 +3,7 @@
 A listing command takes `fmt: FormatOption = None` next to `json: JsonOption = False`, and
 hands its records over in one line before drawing its table:
 
-    if export_listing(records, fmt, json):
+    if export_listing(records, fmt, json, of=Event):
         return
 """
 
@@ -26,10 +26,12 @@ FormatOption = Annotated[
 ]
 
 
-def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = False, columns=None) -> bool:
+def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = False,
+                   of: Optional[type] = None, columns=None) -> bool:
     """Print `records` as JSON, CSV or Markdown if asked to and return True; False means the
-    caller draws its table. `columns` (field names or (header, function) pairs) defaults to
-    every field of the record."""
+    caller draws its table. The columns default to every field of the record class `of`
+    (so an empty listing still has its header); `columns` (field names or (header, function)
+    pairs) chooses others."""
     import sys
 
     from .. import render
@@ -47,7 +49,12 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
     if chosen == "json":
         render.print_json([to_dict(r) for r in records])
     else:
-        sys.stdout.write(export(records, chosen, columns))
+        text = export(records, chosen, columns, of)
+        if hasattr(sys.stdout, "buffer"):  # bytes, so CSV's CRLF line ends stay as they are
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+        else:
+            sys.stdout.write(text)
     return True
 
 

@@ -30,6 +30,7 @@ def timeline_command(
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import find_member, find_source
+    from ..model import Event
     from ..timeline import sources_of, timeline
 
     ds = open_dataset(data)
@@ -39,7 +40,7 @@ def timeline_command(
     if ics or html:
         _write_files(ds, events, ics, html, fmt, json)
         return
-    if export_listing(events, fmt, json):
+    if export_listing(events, fmt, json, of=Event):
         return
     if not events:
         raise NotFound("no events match these filters")
