@@ -74,7 +74,11 @@ def cite_command(
 ) -> None:
     """A fact as a paste-ready citation: the claim in one sentence, the verbatim quote(s), and a
     reference to each article (marked "[untitled]", "[no author named]" or "[outlet not named]"
-    where the article does not give one)."""
+    where the article does not give one).
+
+    ID is an event, figure or document id; MEMBER:status:N or MEMBER:role:N (N from 1, in the
+    order of `cica cite MEMBER --json`); or a member id alone for all its statuses and roles.
+    Prefix event:, figure:, document: or member: if an id names two kinds of record."""
     from .. import render
     from ..cite import STYLES, claims, format_claims, to_json
     from ..dataset import open_dataset

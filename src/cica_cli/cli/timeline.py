@@ -10,7 +10,7 @@ from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 
 
-@command("timeline", "cica timeline --from 2002 --to 2010 --kind summit --cite    (also: --format csv, --ics cica.ics, --html cica.html)")
+@command("timeline", "cica timeline --from 2002 --to 2010 --kind summit --cite")
 def timeline_command(
     start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only events that may fall on or after this year or EDTF date.")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only events that may fall on or before this year or EDTF date.")] = None,
@@ -25,7 +25,10 @@ def timeline_command(
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """The events in chronological order, dated at the precision the sources give."""
+    """The events in chronological order, dated at the precision the sources give.
+
+    Also as a file to share: --format csv or markdown, --ics cica.ics (a calendar),
+    --html cica.html (a page with a time axis)."""
     from .. import dates, render
     from ..dataset import open_dataset
     from ..errors import NotFound
