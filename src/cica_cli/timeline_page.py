@@ -124,7 +124,7 @@ summary:hover { background: #f7f9fc; }
 .when::before { content: "▸"; position: absolute; left: 0; color: var(--muted); }
 details[open] .when::before { content: "▾"; }
 .kind { display: inline-block; font-size: 11px; border-radius: 3px; padding: 0 5px; background: #eef2f7; color: #344054; margin-right: 4px; }
-.precision { color: var(--muted); font-size: 12px; }
+.precision { color: var(--muted); font-size: 12px; white-space: nowrap; }
 .badge { font-size: 11px; color: #9a3412; background: #fff7ed; border-radius: 3px; padding: 0 4px; margin-left: 4px; }
 .track { position: relative; height: 14px; background: repeating-linear-gradient(90deg, transparent 0, transparent calc(var(--year) - 1px), var(--line) calc(var(--year) - 1px), var(--line) var(--year)); }
 .mark { position: absolute; top: 2px; height: 10px; min-width: 3px; background: var(--bar); border-radius: 2px; }
