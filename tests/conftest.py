@@ -17,6 +17,7 @@ class Result:
     def __init__(self, result):
         self.exit_code = result.exit_code
         self.stdout = result.stdout
+        self.stdout_bytes = result.stdout_bytes  # unlike stdout, line ends as written
         self.stderr = result.stderr
         self.exception = result.exception
 

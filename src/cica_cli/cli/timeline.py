@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .sharing import FormatOption, export_listing
 
 
 @command("timeline", "cica timeline --from 2002 --to 2010 --kind summit --cite")
@@ -18,23 +19,31 @@ def timeline_command(
     member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.")] = None,
     context: Annotated[bool, typer.Option("--context/--no-context", help="Include Kazakhstan's related initiatives (tagged context).")] = True,
     cite: Annotated[bool, typer.Option("--cite", help="Show the quotes behind each event.")] = False,
+    ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE", help="Write the events as an iCalendar file (- for standard output); open-ended dates are left out, with a note on stderr.")] = None,
+    html: Annotated[Optional[str], typer.Option("--html", metavar="FILE", help="Write the timeline as one self-contained HTML page (- for standard output).")] = None,
+    fmt: FormatOption = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """The events in chronological order, dated at the precision the sources give."""
+    """The events in chronological order, dated at the precision the sources give.
+
+    Also as a file to share: --format csv or markdown, --ics cica.ics (a calendar),
+    --html cica.html (a page with a time axis)."""
     from .. import dates, render
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import find_member, find_source
-    from ..model import to_dict
+    from ..model import Event
     from ..timeline import sources_of, timeline
 
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     member_id = find_member(ds, member).id if member else None
     events = timeline(ds, start, end, kind, source_id, member_id, context)
-    if json:
-        render.print_json([to_dict(e) for e in events])
+    if ics or html:
+        _write_files(ds, events, ics, html, fmt, json)
+        return
+    if export_listing(events, fmt, json, of=Event):
         return
     if not events:
         raise NotFound("no events match these filters")
@@ -55,3 +64,54 @@ def timeline_command(
         if any(e.inferred for e in events) else None,
         nowrap=("Date", "Kind"),
     )
+
+
+def _write_files(ds, events, ics, html, fmt, json) -> None:
+    """--ics and --html: write the files, say what was written (on stderr if a file is stdout)."""
+    import sys
+
+    from .. import render
+    from ..errors import NotFound, UsageError
+
+    if fmt or json:
+        raise UsageError("--ics and --html write files; they cannot be combined with --format or --json")
+    if ics == "-" and html == "-":
+        raise UsageError("--ics - and --html - cannot both write to standard output")
+    if not events:
+        raise NotFound("no events match these filters")
+    notes = []
+    if ics:
+        from ..ics import calendar
+
+        content, skipped = calendar(ds, events)
+        _write(ics, content)
+        notes.append(f"wrote {len(events) - len(skipped)} event(s) to {'standard output' if ics == '-' else ics}")
+        if skipped:
+            render.error(f"{len(skipped)} event(s) with an open-ended date left out of the calendar: "
+                         + ", ".join(f"{e.id} ({e.date})" for e in skipped))
+    if html:
+        from ..timeline_page import page
+
+        _write(html, page(ds, events).encode("utf-8"))
+        notes.append(f"wrote {len(events)} event(s) to {'standard output' if html == '-' else html}")
+    if "-" in (ics, html):
+        for note in notes:
+            sys.stderr.write(f"cica: {render.clean(note)}\n")
+    else:
+        render.print_lines(notes)
+
+
+def _write(target: str, content: bytes) -> None:
+    import sys
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    if target == "-":
+        sys.stdout.buffer.write(content) if hasattr(sys.stdout, "buffer") else sys.stdout.write(content.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    try:
+        Path(target).write_bytes(content)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None

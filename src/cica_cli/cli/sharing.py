@@ -1,0 +1,96 @@
+"""`cica cite`, and the `--format` option every listing command shares.
+
+A listing command takes `fmt: FormatOption = None` next to `json: JsonOption = False`, and
+hands its records over in one line before drawing its table:
+
+    if export_listing(records, fmt, json, of=Event):
+        return
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional, Sequence
+
+import typer
+
+from .app import DataOption, JsonOption, command
+
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format", metavar="FORMAT",
+        help="Output format: table (default), csv (RFC 4180, dates as EDTF plus a *_human column), "
+             "markdown (a GitHub table) or json (same as --json).",
+        show_default=False,
+    ),
+]
+
+
+def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = False,
+                   of: Optional[type] = None, columns=None) -> bool:
+    """Print `records` as JSON, CSV or Markdown if asked to and return True; False means the
+    caller draws its table. The columns default to every field of the record class `of`
+    (so an empty listing still has its header); `columns` (field names or (header, function)
+    pairs) chooses others."""
+    import sys
+
+    from .. import render
+    from ..errors import UsageError
+    from ..export import FORMATS, export
+    from ..model import to_dict
+
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"--format: unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if json and fmt not in (None, "json"):
+        raise UsageError(f"--json is short for --format json; it cannot be combined with --format {fmt}")
+    chosen = "json" if json else fmt or "table"
+    if chosen == "table":
+        return False
+    if chosen == "json":
+        render.print_json([to_dict(r) for r in records])
+    else:
+        text = export(records, chosen, columns, of)
+        if hasattr(sys.stdout, "buffer"):  # bytes, so CSV's CRLF line ends stay as they are
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+        else:
+            sys.stdout.write(text)
+    return True
+
+
+@command("cite", "cica cite 2002-almaty-act-adopted --style chicago")
+def cite_command(
+    ref: Annotated[str, typer.Argument(
+        metavar="ID",
+        help="An event, figure or document id; MEMBER:status:N or MEMBER:role:N (N from 1); "
+             "or a member id alone for all its statuses and roles.",
+        show_default=False,
+    )],
+    style: Annotated[str, typer.Option(
+        "--style", help="plain, chicago, apa, bibtex (one entry per source) or markdown.",
+    )] = "plain",
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """A fact as a paste-ready citation: the claim in one sentence, the verbatim quote(s), and a
+    reference to each article (marked "[untitled]", "[no author named]" or "[outlet not named]"
+    where the article does not give one).
+
+    ID is an event, figure or document id; MEMBER:status:N or MEMBER:role:N (N from 1, in the
+    order of `cica cite MEMBER --json`); or a member id alone for all its statuses and roles.
+    Prefix event:, figure:, document: or member: if an id names two kinds of record."""
+    from .. import render
+    from ..cite import STYLES, claims, format_claims, to_json
+    from ..dataset import open_dataset
+    from ..errors import UsageError
+
+    if style not in STYLES:
+        raise UsageError(f"--style: unknown style {style!r}; choose from {', '.join(STYLES)}")
+    ds = open_dataset(data)
+    found = claims(ds, ref)
+    if json:
+        # a member named alone is a listing (an array); any other fact is one object
+        listing = found[0].kind in ("status", "role") and ref.strip().count(":") < 2
+        render.print_json([to_json(c, style) for c in found] if listing else to_json(found[0], style))
+        return
+    render.print_lines(format_claims(found, style).split("\n"))

@@ -1,0 +1,168 @@
+"""`cica cite`: facts as paste-ready citations in each style, on the shipped data."""
+
+import re
+
+import pytest
+from test_check import edit
+
+RAVICHANDRAN_TITLE = "Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security"
+ALMATY_QUOTE = "basic, statutory documents such as the 1999 Declaration on the Principles and the 2002 Almaty Act"
+
+
+def cite(cica, *args):
+    result = cica("cite", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_plain_event_2002_almaty_act(cica):
+    out = cite(cica, "2002-almaty-act-adopted")
+    assert out.splitlines()[0] == "Almaty Act (2002)."
+    assert f"  “{ALMATY_QUOTE}”" in out.splitlines()
+    assert f"  — R. Ravichandran. “{RAVICHANDRAN_TITLE}”. NNN-Bernama, 16 Jul 2023." in out.splitlines()
+    # published on the day its facts hold, so no separate "facts as of"
+    assert "Facts as of" not in out
+    # the curator's caveat travels with the claim
+    assert "Note: The article dates the Act and the first summit to the same year" in out
+
+
+def test_chicago_document_almaty_act(cica):
+    out = cite(cica, "almaty-act", "--style", "chicago")
+    assert out.startswith("Almaty Act (act, 2002).\n")
+    assert f"— Ravichandran, R. “{RAVICHANDRAN_TITLE}.” NNN-Bernama, July 16, 2023." in out
+
+
+def test_apa_figure_16_members_at_the_first_summit(cica):
+    out = cite(cica, "members-2002-first-summit", "--style", "apa")
+    assert out.startswith("Member states of CICA: 16 states, participating at the first Summit (as of 2002).\n")
+    assert "“with 16 member states participating at the first Summit in 2002”" in out
+    assert f"— Ravichandran, R. (2023, July 16). {RAVICHANDRAN_TITLE}. NNN-Bernama." in out
+
+
+def test_plain_figure_28_members_in_2023(cica):
+    out = cite(cica, "members-2023-ravichandran")
+    assert out.startswith("Member states of CICA: 28 states (as of 16 Jul 2023).\n")
+    assert "“today having 28 member states, five observer organisations and six partner organisations”" in out
+
+
+def test_bibtex_one_entry_per_source_with_a_stable_key(cica):
+    out = cite(cica, "members-2023-ravichandran", "--style", "bibtex")
+    entries = re.findall(r"^@misc\{([^,]+),", out, re.M)
+    assert entries == ["ravichandran-2023"]
+    assert "  author = {R. Ravichandran}," in out
+    assert f"  title = {{{{{RAVICHANDRAN_TITLE}}}}}," in out
+    assert "  howpublished = {NNN-Bernama}," in out
+    assert "  year = {2023},\n  month = jul,\n  date = {2023-07-16}," in out
+    # the claim and quote ride along as comments, which BibTeX ignores
+    assert "% members-2023-ravichandran: Member states of CICA: 28 states (as of 16 Jul 2023)." in out
+    assert out.count("{") == out.count("}")
+    # the 1992 proposal is cited from four articles: four entries
+    many = cite(cica, "1992-unga-proposal", "--style", "bibtex")
+    assert re.findall(r"^@misc\{([^,]+),", many, re.M) == [
+        "bakishev-2009", "ravichandran-2023", "auelbayev-2022", "askeroglu-2022"]
+
+
+def test_bibtex_says_what_the_article_lacks(cica):
+    out = cite(cica, "osda-proposal", "--style", "bibtex")
+    entry = out[out.index("@misc{laumulin-kozhirova-2021"):]
+    assert "author = {Murat Laumulin and Svetlana Kozhirova}" in entry
+    assert "title = {[untitled]}" in entry and "howpublished" not in entry
+    assert "note = {Published 2021; facts as of between Mar 2019 and Dec 2021; outlet not named.}" in entry
+
+
+def test_markdown_quote_is_a_blockquote(cica):
+    out = cite(cica, "2002-almaty-act-adopted", "--style", "markdown")
+    lines = out.splitlines()
+    assert lines[0] == "Almaty Act (2002)."
+    assert f"> {ALMATY_QUOTE}" in lines
+    assert f"> — R. Ravichandran. *{RAVICHANDRAN_TITLE}*. NNN-Bernama, 16 Jul 2023." in lines
+
+
+@pytest.mark.parametrize("style", ["plain", "chicago", "apa", "markdown"])
+def test_missing_title_author_and_outlet_are_said_not_invented(cica, style):
+    # laumulin-kozhirova-2021 has no title and no outlet; auelbayev-2022 no author either
+    osda = cite(cica, "osda-proposal", "--style", style)
+    assert re.search(r"\\?\[untitled\\?\]", osda) and re.search(r"\\?\[outlet not named\\?\]", osda)
+    assert "Facts as of between Mar 2019 and Dec 2021." in osda
+    unga = cite(cica, "1992-unga-proposal", "--style", style)
+    assert re.search(r"\\?\[no author named\\?\]", unga)
+
+
+def test_member_status_and_role_by_number(cica):
+    kuwait = cite(cica, "kuwait:status:1")
+    assert kuwait.startswith(
+        "Kuwait: applicant for membership of CICA (dated between 12 Oct 2022 and 13 Oct 2022).\n")
+    assert "Inferred: The sentence reads" in kuwait
+    assert "“CICA, which has 27 members, received Kuwait’s application to join the meeting in Astana.”" in kuwait
+    assert ("— Sabir Askeroğlu. “New Security Approach of Kazakhstan: Asia Society”. [outlet not named], "
+            "between 14 Oct 2022 and 31 Dec 2022. Facts as of Oct 2022.") in kuwait
+    chair = cite(cica, "kazakhstan:role:2")
+    assert chair.startswith("Kazakhstan: chair of CICA (as of between Oct 2009 and Dec 2009).\n")
+    assert "“Kazakhstan, in its capacity of Chairman of CICA”" in chair
+
+
+def test_member_alone_gives_all_its_statuses_and_roles(cica):
+    refs = [c["ref"] for c in cica("cite", "kazakhstan", "--json").json()]
+    assert refs == ["kazakhstan:status:1", "kazakhstan:role:1", "kazakhstan:role:2",
+                    "kazakhstan:role:3", "kazakhstan:role:4", "kazakhstan:role:5", "kazakhstan:role:6"]
+    # a member with one status is still a listing
+    kuwait = cica("cite", "kuwait", "--json").json()
+    assert [c["claim"] for c in kuwait] == [
+        "Kuwait: applicant for membership of CICA (dated between 12 Oct 2022 and 13 Oct 2022)."]
+
+
+def test_json_is_one_object_with_yaml_field_names(cica):
+    data = cica("cite", "2002-almaty-act-adopted", "--json", "--style", "chicago").json()
+    assert data["ref"] == "2002-almaty-act-adopted" and data["kind"] == "event"
+    assert data["claim"] == "Almaty Act (2002)."
+    assert data["citations"] == [{"source": "ravichandran-2023", "quote": ALMATY_QUOTE}]
+    assert data["sources"][0]["published"] == "2023-07-16" and data["sources"][0]["outlet"] == "NNN-Bernama"
+    assert data["record"]["date"] == "2002"
+    assert "Ravichandran, R. “" in data["text"]
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["almaty-akt"], 1, "cica: no fact with id 'almaty-akt'; did you mean 'almaty-act'?"),
+    (["kuwait:status:2"], 1, "cica: 'kuwait:status:2': Kuwait has no status number '2' (it has 1 to 1)"),
+    (["uzbekistan"], 1, "cica: member 'uzbekistan' has no cited status or role"),
+    (["kuwait:colour:1:2"], 2, "cica: cannot read 'kuwait:colour:1:2'"),
+    (["almaty-act", "--style", "mla"], 2, "cica: --style: unknown style 'mla'; choose from plain, chicago, apa, bibtex, markdown"),
+])
+def test_bad_references_and_styles(cica, args, code, message):
+    result = cica("cite", *args)
+    assert result.exit_code == code
+    assert result.stderr.startswith(message)
+    assert "Traceback" not in result.stderr
+
+
+def test_kind_prefix_names_the_record(cica):
+    assert cite(cica, "document:almaty-act").startswith("Almaty Act (act, 2002).")
+    assert cica("cite", "event:almaty-act").exit_code == 1
+
+
+HOSTILE = 'title: "Wire | =cmd <script>alert(1)</script> \\x1b[31mred"'
+
+
+@pytest.mark.parametrize("style", ["plain", "chicago", "apa", "bibtex", "markdown"])
+def test_hostile_text_in_a_reference_is_escaped(cica, dataset, style):
+    edit(dataset, "data/sources.yaml", "title: Sample Wire", HOSTILE)
+    result = cica("cite", "first-summit", "--style", style, "--data", dataset)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "\x1b" not in out
+    if style == "markdown":  # shown as \x1b[31m once the Markdown is rendered
+        assert r"\x1b\[31mred" in out
+        assert r"\<script\>alert(1)\</script\>" in out and r"Wire \| =cmd" in out
+        assert "<script>" not in out
+    elif style == "bibtex":  # TeX would read \x as a command
+        assert r"Wire | =cmd <script>alert(1)</script> \textbackslash{}x1b[31mred" in out
+    else:
+        assert "\\x1b[31mred" in out
+        assert "Wire | =cmd <script>alert(1)</script>" in out
+
+
+def test_bibtex_escapes_tex_specials(cica, dataset):
+    edit(dataset, "data/sources.yaml", "title: Sample Wire", 'title: "50% of {CICA} & co_op #1 \\\\ ~x @y"')
+    out = cica("cite", "first-summit", "--style", "bibtex", "--data", dataset).stdout
+    assert r"title = {{50\% of \{CICA\} \& co\_op \#1 \textbackslash{} \textasciitilde{}x @y}}" in out
+    assert out.count("@") == 2  # the entry, and the @ inside its braced title
