@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import curation, timeline  # noqa: F401  (register the commands)
+from . import curation, lookups, timeline  # noqa: F401  (register the commands)
 from .app import app
 
 __all__ = ["app", "main"]
