@@ -90,10 +90,9 @@ def print_fields(title: str | None, fields: Iterable[tuple[str, Any]]) -> None:
     from rich.text import Text
 
     out = console()
-    table = Table(
-        title=text(title, "bold" if out.color_system else "") if title else None, show_header=False,
-        box=box.SIMPLE if out.color_system else box.ASCII2, title_justify="left",
-    )
+    if title:  # on its own line, so that a narrow table does not wrap it
+        out.print(text(title, "bold" if out.color_system else ""), soft_wrap=True)
+    table = Table(show_header=False, box=box.SIMPLE if out.color_system else box.ASCII2)
     table.add_column("Field", style="bold" if out.color_system else "", no_wrap=True)
     table.add_column("Value", overflow="fold")
     for name, value in fields:

@@ -173,7 +173,7 @@ def members_command(
             frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), f.value,
                           _human(when) + (" †" if from_source else ""), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
-                           caption="The figures and their quotes: cica show METRIC (e.g. cica show member-states)",
+                           caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})",
                            nowrap=("Value", "Source"))
     lines = []
     for t in totals_compared(ds, chosen, status, kind):
