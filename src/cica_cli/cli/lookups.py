@@ -162,7 +162,7 @@ def members_command(
     render.print_table(
         f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
         ["Name", "Status or role", "When", "Source"], rows,
-        caption=f"Count per status (ever held): {counts}\n{DAGGER}",
+        caption=f"Count per status (ever held): {counts}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
         nowrap=("Status or role", "Source"),
     )
     figures = totals(ds, status, kind)
@@ -173,7 +173,8 @@ def members_command(
             frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), f.value,
                           _human(when) + (" †" if from_source else ""), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
-                           caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})",
+                           caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
+                           + (f"\n{DAGGER}" if any("†" in row[2] for row in frows) else ""),
                            nowrap=("Value", "Source"))
     lines = []
     for t in totals_compared(ds, chosen, status, kind):
