@@ -115,7 +115,8 @@ def _show_member(ds, member) -> None:
 @command("member", "cica member turkiye")
 def member_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
     """One state or organisation: its statuses and roles over time with the quote and source
-    behind each, and the events and documents it appears in."""
+    behind each, and the events and documents it appears in. NAME is a name, alias or id in any
+    case, with or without accents and punctuation, or a unique prefix."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import find_member
@@ -225,7 +226,8 @@ def _show_document(ds, document) -> None:
 @command("document", "cica document 'almaty act'")
 def document_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
     """One CICA document: title, kind, date, the event that adopted it, what the articles say
-    about it (quotes and sources), related documents and members."""
+    about it (quotes and sources), related documents and members. NAME is a title, alias or id,
+    or a unique prefix."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import find_document
@@ -340,7 +342,8 @@ def source_command(
     json: JsonOption = False,
 ) -> None:
     """One article: its record, how its dates were worked out, and the facts that cite it;
-    with --text, the article itself."""
+    with --text, the article itself. REF is a source id, its file name in seeds/, or a unique
+    prefix of either (003)."""
     from .. import render
     from ..dataset import open_dataset
     from ..errors import DataError
@@ -381,7 +384,8 @@ def search_command(
     json: JsonOption = False,
 ) -> None:
     """Find words in the articles (source, line, surrounding words) and in the dataset (the
-    records whose quotes, titles or notes contain them). Exits 1 when nothing matches."""
+    records whose quotes, titles or notes contain them). Case, accents and punctuation are
+    ignored. Exits 1 when nothing matches."""
     from .. import render
     from ..dataset import open_dataset
     from ..errors import NotFound
@@ -479,7 +483,8 @@ def show_command(
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Any record by its id, so that every id cica prints can be followed."""
+    """Any record by its id (event, member, document, figure, source, metric) or a unique prefix
+    of one, so that every id cica prints can be followed."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import find_record
