@@ -400,9 +400,10 @@ def test_show_unknown_id_suggests_closest(cica):
     result = cica("show", "2022-kuwait-aplication")
     assert result.exit_code == 1
     assert result.stderr.strip() == "cica: no record named '2022-kuwait-aplication'; did you mean '2022-kuwait-application'?"
-    ambiguous = cica("show", "observer-states")
-    assert ambiguous.exit_code == 0  # exact id wins over the longer ids it prefixes
-    assert cica("show", "observer-st").exit_code == 1
+    exact = cica("show", "observer-states")
+    assert exact.exit_code == 0  # an exact id wins over the longer ids it prefixes
+    ambiguous = cica("show", "observer-st")
+    assert ambiguous.exit_code == 1 and "is ambiguous" in ambiguous.stderr and "observer-states-2021-laumulin" in ambiguous.stderr
 
 
 # --- output ---------------------------------------------------------------------------

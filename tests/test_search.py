@@ -133,7 +133,7 @@ def test_context_gives_surrounding_words():
     assert after == " twelve thirteen"
 
 
-def test_search_library_returns_records(tmp_path):
+def test_search_library_returns_records():
     from cica_cli.dataset import open_dataset
     from cica_cli.search import search
 
