@@ -1,10 +1,18 @@
-"""Finding one record by what a person types: a member's name, a source's id or file."""
+"""Finding records by what a person types (a member's name, a source's id or file, any id),
+and what links them: who cites what, which events name a member, when a status holds."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, Optional, Union
+
+from . import dates
 from .dataset import Dataset
-from .model import Document, Member, Source
-from .names import resolve
+from .errors import UsageError
+from .model import (
+    DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
+)
+from .names import fold, resolve
 
 
 def source_keys(source: Source) -> list[str]:
@@ -29,3 +37,196 @@ def find_member(ds: Dataset, query: str) -> Member:
 
 def find_document(ds: Dataset, query: str) -> Document:
     return resolve(query, ds.documents, document_keys, "document")
+
+
+# --- what cites what --------------------------------------------------------
+
+@dataclass
+class Fact:
+    """One citation of a source: the record it supports and the quote behind it.
+
+    `record` is event, member, document or figure; `detail` names the part of a member
+    the citation supports ("status non-member", "role host"), else "".
+    """
+
+    record: str
+    id: str
+    detail: str
+    source: str
+    quote: str
+
+
+def facts(ds: Dataset) -> list[Fact]:
+    """Every citation in events, members (statuses and roles), documents, and every figure.
+    Exclusions are not facts."""
+    found: list[Fact] = []
+    for event in ds.events:
+        found += [Fact("event", event.id, "", c.source, c.quote) for c in event.citations]
+    for member in ds.members:
+        for status in member.statuses:
+            found += [Fact("member", member.id, f"status {status.status}", c.source, c.quote) for c in status.citations]
+        for role in member.roles:
+            found += [Fact("member", member.id, f"role {role.role}", c.source, c.quote) for c in role.citations]
+    for document in ds.documents:
+        found += [Fact("document", document.id, "", c.source, c.quote) for c in document.citations]
+    found += [Fact("figure", f.id, f"{f.metric} = {f.value}", f.source, f.quote) for f in ds.figures]
+    return found
+
+
+def facts_citing(ds: Dataset, source_id: str) -> list[Fact]:
+    return [f for f in facts(ds) if f.source == source_id]
+
+
+# --- dates that default to their source's ------------------------------------
+
+def as_of(ds: Dataset, entry: Union[Status, Role]) -> tuple[Optional[str], bool]:
+    """When a status or role is known to hold: its own `as_of`, else the `as_of` of its first
+    citation's source. The flag says whether the date came from the source."""
+    if entry.as_of:
+        return entry.as_of, False
+    for citation in entry.citations:
+        source = ds.source(citation.source)
+        if source is not None:
+            return source.as_of, True
+    return None, False
+
+
+def figure_as_of(ds: Dataset, figure: Figure) -> tuple[Optional[str], bool]:
+    """A figure's `as_of`, else its source's (flag True)."""
+    if figure.as_of:
+        return figure.as_of, False
+    source = ds.source(figure.source)
+    return (source.as_of, True) if source else (None, False)
+
+
+# --- members ------------------------------------------------------------------
+
+# The figures that state how many of a kind there are, by (status, member kind).
+TOTALS = {
+    "member-states": ("member", "state"),
+    "observer-states": ("observer", "state"),
+    "observer-organisations": ("observer", "organisation"),
+    "partner-organisations": ("partner", "organisation"),
+}
+
+
+def members(ds: Dataset, status: Optional[str] = None, kind: Optional[str] = None) -> list[Member]:
+    """Members sorted by name; `status` keeps those that have held it, `kind` state/organisation."""
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"--status: unknown status {status!r}; choose from {', '.join(STATUSES)}")
+    if kind is not None and kind not in MEMBER_KINDS:
+        raise UsageError(f"--kind: unknown kind {kind!r}; choose from {', '.join(MEMBER_KINDS)}")
+    chosen = [
+        m for m in ds.members
+        if (status is None or status in statuses_of(m)) and (kind is None or m.kind == kind)
+    ]
+    return sorted(chosen, key=lambda m: fold(m.name))
+
+
+def statuses_of(member: Member) -> list[str]:
+    """The distinct statuses a member has held, in the order recorded."""
+    return list(dict.fromkeys(s.status for s in member.statuses))
+
+
+def status_counts(chosen: list[Member]) -> dict[str, int]:
+    """How many of `chosen` have held each status ("none" for those with no status)."""
+    counts = {s: 0 for s in STATUSES}
+    counts["none"] = 0
+    for member in chosen:
+        for status in statuses_of(member) or ["none"]:
+            counts[status] += 1
+    return {k: v for k, v in counts.items() if v}
+
+
+def totals(ds: Dataset, status: Optional[str] = None, kind: Optional[str] = None) -> list[Figure]:
+    """The figures stating how many members, observers and partners CICA has, that fit the
+    filters, ordered by metric then date."""
+    order = list(TOTALS)
+    chosen = [
+        f for f in ds.figures
+        if f.metric in TOTALS
+        and (status is None or TOTALS[f.metric][0] == status)
+        and (kind is None or TOTALS[f.metric][1] == kind)
+    ]
+    return sorted(chosen, key=lambda f: (order.index(f.metric), dates.sort_key(figure_as_of(ds, f)[0] or "9999")))
+
+
+def events_of_member(ds: Dataset, member_id: str) -> list[Event]:
+    return _by_date([e for e in ds.events if member_id in e.members])
+
+
+def documents_of_member(ds: Dataset, member_id: str) -> list[Document]:
+    return [d for d in ds.documents if member_id in d.members]
+
+
+# --- documents ----------------------------------------------------------------
+
+def documents(ds: Dataset, kind: Optional[str] = None) -> list[Document]:
+    """Documents by date (undated last), optionally of one kind."""
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise UsageError(f"--kind: unknown kind {kind!r}; choose from {', '.join(DOCUMENT_KINDS)}")
+    chosen = [d for d in ds.documents if kind is None or d.kind == kind]
+    return sorted(chosen, key=lambda d: (d.date is None, dates.sort_key(d.date) if d.date else ()))
+
+
+def events_of_document(ds: Dataset, document_id: str) -> list[Event]:
+    """The events that list the document, or adopted it."""
+    adopted = {d.adopted_at for d in ds.documents if d.id == document_id}
+    return _by_date([e for e in ds.events if document_id in e.documents or e.id in adopted])
+
+
+def related_documents(ds: Dataset, document: Document) -> list[Document]:
+    """Documents it names as related, and those that name it."""
+    ids = list(document.related) + [d.id for d in ds.documents if document.id in d.related]
+    index = ds.by_id("documents")
+    return [index[i] for i in dict.fromkeys(ids) if i in index and i != document.id]
+
+
+def _by_date(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: dates.sort_key(e.date))
+
+
+# --- any record by its id -----------------------------------------------------
+
+KINDS = ("events", "members", "documents", "figures", "sources", "metrics")
+
+
+def find_record(ds: Dataset, query: str) -> tuple[str, Any]:
+    """(kind, record) for an id of any kind (or a unique prefix of one); a source may also be
+    named by its file. NotFound lists candidates or the closest ids."""
+    items = [(kind, record) for kind in KINDS for record in getattr(ds, kind)]
+
+    def keys(item):
+        kind, record = item
+        return source_keys(record) if kind == "sources" else [record.id]
+
+    return resolve(query, items, keys, "record")
+
+
+@dataclass
+class Total:
+    """How many members of a status and kind the dataset names, beside the latest figure the
+    articles give for that count (None if they give none)."""
+
+    metric: str
+    status: str
+    kind: str
+    named: int
+    stated: Optional[Figure]
+
+
+def totals_compared(ds: Dataset, chosen: list[Member], status: Optional[str] = None,
+                    kind: Optional[str] = None) -> list[Total]:
+    """For each total that fits the filters: members named with that status vs. the latest
+    unqualified figure stated (a qualified one only if there is no other)."""
+    result = []
+    figures = totals(ds, status, kind)
+    for metric, (st, kd) in TOTALS.items():
+        if (status and st != status) or (kind and kd != kind):
+            continue
+        named = sum(1 for m in chosen if m.kind == kd and st in statuses_of(m))
+        candidates = [f for f in figures if f.metric == metric]
+        plain = [f for f in candidates if not f.qualifier] or candidates
+        latest = max(plain, key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "0001"), default=None)
+        result.append(Total(metric, st, kd, named, latest))
+    return result

@@ -19,6 +19,37 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", stripped.casefold()).replace(" ", "")
 
 
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """`text` folded like `fold` but with each run of spaces and punctuation kept as one space,
+    and, for each character of the result, the offset in `text` it came from.
+
+    "Türkiye's  U.N." -> ("turkiye s u n", [0, 1, ...]); leading and trailing spaces are dropped.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKD", ch):
+            if unicodedata.combining(c):
+                continue
+            for out in c.casefold():
+                if _NOT_WORD.fullmatch(out):
+                    if chars and chars[-1] != " ":
+                        chars.append(" ")
+                        offsets.append(i)
+                else:
+                    chars.append(out)
+                    offsets.append(i)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return "".join(chars), offsets
+
+
+def fold_words(text: str) -> str:
+    """`fold` that keeps word boundaries: "Almaty  Act," -> "almaty act"."""
+    return fold_map(text)[0]
+
+
 def resolve(query: str, items: Sequence[T], keys, what: str) -> T:
     """The one item whose key (id, name, alias...) matches `query` exactly, else by unique prefix.
 

@@ -73,6 +73,35 @@ def print_table(
     out.print(table)
 
 
+def highlight(before: Any, match: Any, after: Any, style: str = "bold reverse"):
+    """A Rich Text of cleaned pieces with the match styled (styles vanish when output is plain)."""
+    from rich.text import Text
+
+    result = Text(clean(before))
+    result.append(clean(match), style=style)
+    result.append(clean(after))
+    return result
+
+
+def print_fields(title: str | None, fields: Iterable[tuple[str, Any]]) -> None:
+    """One record as a two-column table of field and value; empty values are left out."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    if title:  # on its own line, so that a narrow table does not wrap it
+        out.print(text(title, "bold" if out.color_system else ""), soft_wrap=True)
+    table = Table(show_header=False, box=box.SIMPLE if out.color_system else box.ASCII2)
+    table.add_column("Field", style="bold" if out.color_system else "", no_wrap=True)
+    table.add_column("Value", overflow="fold")
+    for name, value in fields:
+        if value is None or value == "" or value == []:
+            continue
+        table.add_row(text(name), value if isinstance(value, Text) else text(value))
+    out.print(table)
+
+
 def print_lines(lines: Iterable[str]) -> None:
     """Lines of cleaned text to standard output, never wrapped."""
     for line in lines:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import comparing, curation, sharing, timeline  # noqa: F401  (register the commands)
+from . import comparing, curation, lookups, sharing, timeline  # noqa: F401  (register the commands)
 from .app import app
 
 __all__ = ["app", "main"]

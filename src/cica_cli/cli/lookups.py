@@ -1,0 +1,512 @@
+"""Look-ups: `cica member(s)`, `document(s)`, `source(s)`, `search` and `show`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .app import DataOption, JsonOption, command
+
+NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.")]
+
+
+# --- formatting helpers (text only; printing is render's) ----------------------
+
+def _human(edtf: Optional[str]) -> str:
+    from .. import dates
+
+    return dates.human(edtf) if edtf else ""
+
+
+def _both(edtf: Optional[str], sep: str = " — EDTF ") -> str:
+    """A date for people, then its EDTF form (once, when they are the same)."""
+    if not edtf:
+        return ""
+    human = _human(edtf)
+    return edtf if human == edtf else f"{human}{sep}{edtf}"
+
+
+def _evidence(citations) -> str:
+    return "\n".join(f"{c.source}: “{c.quote}”" for c in citations)
+
+
+def _sources(citations) -> str:
+    return ", ".join(dict.fromkeys(c.source for c in citations))
+
+
+def _remarks(entry) -> str:
+    parts = []
+    if entry.inferred:
+        parts.append(f"inferred: {entry.inferred}")
+    if entry.notes:
+        parts.append(f"note: {entry.notes}")
+    return "\n".join(parts)
+
+
+def _held(ds, entry) -> tuple[str, str]:
+    """(since, as of) of a status or role, in words; a date taken from the source says so."""
+    from ..lookup import as_of
+
+    when, from_source = as_of(ds, entry)
+    held = _human(when) + (" †" if from_source else "")
+    return _human(entry.date), held
+
+
+DAGGER = "† the date of the source: no date is recorded for the fact itself"
+
+
+def _when(ds, entry) -> str:
+    """"since 1992", or "as of Oct 2022" (with † when that is the source's date)."""
+    from ..lookup import as_of
+
+    if entry.date:
+        return f"since {_human(entry.date)}"
+    when, from_source = as_of(ds, entry)
+    return f"as of {_human(when)}" + (" †" if from_source else "")
+
+
+# --- members --------------------------------------------------------------------
+
+def _member_json(ds, member) -> dict[str, Any]:
+    from ..lookup import documents_of_member, events_of_member
+    from ..model import to_dict
+
+    record = to_dict(member)
+    record["events"] = [e.id for e in events_of_member(ds, member.id)]
+    record["documents"] = [d.id for d in documents_of_member(ds, member.id)]
+    return record
+
+
+def _section(title: str, columns: list[str], rows: list[list[Any]], caption: Optional[str] = None,
+             nowrap: tuple[str, ...] = ()) -> None:
+    """A titled table followed by a blank line, or "Title: none" when there are no rows."""
+    from .. import render
+
+    if rows:
+        render.print_table(title, columns, rows, caption=caption, nowrap=nowrap)
+    else:
+        render.print_lines([f"{title}: none"])
+    render.print_lines([""])
+
+
+def _show_member(ds, member) -> None:
+    from .. import render
+    from ..lookup import as_of, documents_of_member, events_of_member
+
+    render.print_fields(f"{member.name} ({member.kind})", [
+        ("Id", member.id), ("Aliases", ", ".join(member.aliases)), ("Notes", member.notes),
+    ])
+    render.print_lines([""])
+    for label, entries, name in (("Statuses", member.statuses, "status"), ("Roles", member.roles, "role")):
+        rows = []
+        for entry in entries:
+            since, held = _held(ds, entry)
+            rows.append([getattr(entry, name), since, held, _evidence(entry.citations), _remarks(entry)])
+        dagger = any(as_of(ds, entry)[1] for entry in entries)
+        _section(label, [name.title(), "Since", "As of", "Evidence", "Remarks"], rows,
+                 caption=DAGGER if dagger else None, nowrap=(name.title(),))
+    _section("Events it appears in", ["Date", "Id", "Title"],
+             [[_human(e.date), e.id, e.title] for e in events_of_member(ds, member.id)], nowrap=("Id",))
+    _section("Documents it appears in", ["Date", "Id", "Title"],
+             [[_human(d.date), d.id, d.title] for d in documents_of_member(ds, member.id)], nowrap=("Id",))
+
+
+@command("member", "cica member turkiye")
+def member_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
+    """One state or organisation: its statuses and roles over time with the quote and source
+    behind each, and the events and documents it appears in. NAME is a name, alias or id in any
+    case, with or without accents and punctuation, or a unique prefix."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..lookup import find_member
+
+    ds = open_dataset(data)
+    member = find_member(ds, name)
+    if json:
+        render.print_json(_member_json(ds, member))
+    else:
+        _show_member(ds, member)
+
+
+@command("members", "cica members --status observer --kind organisation")
+def members_command(
+    status: Annotated[Optional[str], typer.Option("--status", help="Only those that have held this status (member, observer, partner, applicant, non-member, cooperating).")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only states or only organisations (state, organisation).")] = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Every state and organisation named in a relation to CICA, with a count per status, beside
+    what the articles say about the totals (they name far fewer than they count)."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..errors import NotFound
+    from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
+    from ..model import to_dict
+
+    ds = open_dataset(data)
+    chosen = members(ds, status, kind)
+    if json:
+        render.print_json([to_dict(m) for m in chosen])
+        return
+    if not chosen:
+        raise NotFound("no members match these filters")
+    rows = []
+    for m in chosen:
+        entries = [(s.status, s) for s in m.statuses] + [(r.role, r) for r in m.roles]
+        if not entries:
+            rows.append([m.name, "(none recorded)", "", ""])
+        for i, (label, entry) in enumerate(entries):
+            rows.append([m.name if i == 0 else "", label, _when(ds, entry), _sources(entry.citations).replace(", ", "\n")])
+    counts = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
+    kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
+    render.print_table(
+        f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
+        ["Name", "Status or role", "When", "Source"], rows,
+        caption=f"Count per status (ever held): {counts}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
+        nowrap=("Status or role", "Source"),
+    )
+    figures = totals(ds, status, kind)
+    if figures:
+        frows = []
+        for f in figures:
+            when, from_source = figure_as_of(ds, f)
+            frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), f.value,
+                          _human(when) + (" †" if from_source else ""), f.source])
+        render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
+                           caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
+                           + (f"\n{DAGGER}" if any("†" in row[2] for row in frows) else ""),
+                           nowrap=("Value", "Source"))
+    lines = []
+    for t in totals_compared(ds, chosen, status, kind):
+        named = f"{t.named} {t.kind}(s) named with status {t.status}"
+        if t.stated:
+            when, _ = figure_as_of(ds, t.stated)
+            lines.append(f"{named}; the articles count {t.stated.value} as of {_human(when)} ({t.stated.source}).")
+        else:
+            lines.append(f"{named}; no article gives a count.")
+    render.print_lines(lines)
+
+
+# --- documents ------------------------------------------------------------------
+
+def _document_json(ds, document) -> dict[str, Any]:
+    from ..lookup import events_of_document
+    from ..model import to_dict
+
+    record = to_dict(document)
+    record["events"] = [e.id for e in events_of_document(ds, document.id)]
+    return record
+
+
+def _show_document(ds, document) -> None:
+    from .. import render
+    from ..lookup import events_of_document, related_documents
+
+    events = ds.by_id("events")
+    members = ds.by_id("members")
+    adopted = events.get(document.adopted_at) if document.adopted_at else None
+    render.print_fields(document.title, [
+        ("Id", document.id),
+        ("Kind", document.kind),
+        ("Aliases", ", ".join(document.aliases)),
+        ("Date", (_both(document.date) + (" (inferred)" if document.inferred else "")) if document.date else "not given in the articles"),
+        ("Adopted at", f"{adopted.id}: {adopted.title} ({_human(adopted.date)})" if adopted else document.adopted_at),
+        ("Related", "\n".join(f"{d.id}: {d.title}" for d in related_documents(ds, document))),
+        ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in document.members)),
+        ("Other events", "\n".join(f"{e.id}: {e.title} ({_human(e.date)})"
+                                    for e in events_of_document(ds, document.id) if e.id != document.adopted_at)),
+        ("Inferred", document.inferred),
+        ("Notes", document.notes),
+    ])
+    render.print_table("What the articles say", ["Source", "Quote"],
+                       ([c.source, f"“{c.quote}”"] for c in document.citations), nowrap=("Source",))
+
+
+@command("document", "cica document 'almaty act'")
+def document_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
+    """One CICA document: title, kind, date, the event that adopted it, what the articles say
+    about it (quotes and sources), related documents and members. NAME is a title, alias or id,
+    or a unique prefix."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..lookup import find_document
+
+    ds = open_dataset(data)
+    document = find_document(ds, name)
+    if json:
+        render.print_json(_document_json(ds, document))
+    else:
+        _show_document(ds, document)
+
+
+@command("documents", "cica documents --kind action-plan")
+def documents_command(
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only documents of this kind (declaration, act, catalogue, action-plan, ...).")] = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Every CICA document the articles name, by date (undated ones last)."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..errors import NotFound
+    from ..lookup import documents
+    from ..model import to_dict
+
+    ds = open_dataset(data)
+    chosen = documents(ds, kind)
+    if json:
+        render.print_json([to_dict(d) for d in chosen])
+        return
+    if not chosen:
+        raise NotFound("no documents match these filters")
+    rows = [[(_human(d.date) + (" *" if d.inferred else "")) if d.date else "undated", f"{d.title}\n{d.id}",
+             d.kind, _sources(d.citations)] for d in chosen]
+    render.print_table(
+        f"{len(chosen)} document(s)", ["Date", "Title and id", "Kind", "Sources"], rows,
+        caption="* date inferred: see `cica document ID`" if any(d.inferred for d in chosen) else None,
+        nowrap=("Date", "Kind", "Sources"),
+    )
+
+
+# --- sources --------------------------------------------------------------------
+
+def _source_json(ds, source, with_facts: bool) -> dict[str, Any]:
+    from ..lookup import facts_citing
+    from ..model import to_dict
+
+    record = to_dict(source)
+    cited = facts_citing(ds, source.id)
+    record["cited_by"] = len(cited)
+    if with_facts:
+        record["facts"] = [to_dict(f) for f in cited]
+    return record
+
+
+def _show_source(ds, source) -> None:
+    from .. import render
+    from ..lookup import facts_citing
+
+    cited = facts_citing(ds, source.id)
+    render.print_fields(source.id, [
+        ("File", f"seeds/{source.file}"),
+        ("Title", source.title or "(untitled)"),
+        ("Authors", ", ".join(source.authors) or "(none named)"),
+        ("Outlet", source.outlet or "(not named)"),
+        ("Published", _both(source.published)),
+        ("  basis", source.published_basis),
+        ("As of", _both(source.as_of)),
+        ("  basis", source.as_of_basis),
+        ("Notes", source.notes),
+        ("Cited by", f"{len(cited)} fact(s)"),
+    ])
+    render.print_table(
+        f"Facts citing {source.id}", ["Fact", "Quote"],
+        ([f"{f.record} {f.id}" + (f"\n({f.detail})" if f.detail else ""), f"“{f.quote}”"] for f in cited),
+        nowrap=("Fact",),
+    )
+
+
+@command("sources", "cica sources --json")
+def sources_command(data: DataOption = None, json: JsonOption = False) -> None:
+    """The articles: title, authors, outlet, when published and as of when their facts hold,
+    and how many facts cite each. `cica source ID` gives the reasoning behind the dates."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..lookup import facts
+
+    ds = open_dataset(data)
+    if json:
+        render.print_json([_source_json(ds, s, with_facts=False) for s in ds.sources])
+        return
+    counts: dict[str, int] = {}
+    for f in facts(ds):
+        counts[f.source] = counts.get(f.source, 0) + 1
+    rows = [[f"{s.id}\n{s.file}", "\n".join([
+                s.title or "(untitled)",
+                "by " + (", ".join(s.authors) or "(no author named)"),
+                "in " + (s.outlet or "(outlet not named)"),
+            ]), _both(s.published, "\n"), _both(s.as_of, "\n"), counts.get(s.id, 0)] for s in ds.sources]
+    render.print_table(
+        f"{len(ds.sources)} source(s)", ["Source", "Title, authors, outlet", "Published", "As of", "Facts"], rows,
+        caption="Dates: in words, then EDTF. How each was worked out: `cica source ID`",
+        nowrap=("Source", "Facts"),
+    )
+
+
+@command("source", "cica source 003 --text")
+def source_command(
+    ref: Annotated[str, typer.Argument(metavar="REF", help="A source id, its file name in seeds/, or a unique prefix of either (003).")],
+    show_text: Annotated[bool, typer.Option("--text", help="Print the article itself, with line numbers.")] = False,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """One article: its record, how its dates were worked out, and the facts that cite it;
+    with --text, the article itself. REF is a source id, its file name in seeds/, or a unique
+    prefix of either (003)."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..errors import DataError
+    from ..lookup import find_source
+    from ..yamlfile import ProblemError
+
+    ds = open_dataset(data)
+    source = find_source(ds, ref)
+    if show_text:
+        try:
+            article = ds.article(source.id).text
+        except ProblemError as exc:
+            raise DataError([exc.problem]) from None
+        lines = article.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if json:
+            record = _source_json(ds, source, with_facts=False)
+            record["text"] = article
+            render.print_json(record)
+        else:
+            width = len(str(len(lines)))
+            render.print_lines(f"{n:>{width}}  {line}" for n, line in enumerate(lines, 1))
+        return
+    if json:
+        render.print_json(_source_json(ds, source, with_facts=True))
+    else:
+        _show_source(ds, source)
+
+
+# --- search ---------------------------------------------------------------------
+
+@command("search", "cica search 'almaty act'")
+def search_command(
+    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case, accents and punctuation are ignored.")],
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.")] = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Find words in the articles (source, line, surrounding words) and in the dataset (the
+    records whose quotes, titles or notes contain them). Case, accents and punctuation are
+    ignored. Exits 1 when nothing matches."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..errors import NotFound
+    from ..lookup import find_source
+    from ..model import to_dict
+    from ..search import search
+
+    ds = open_dataset(data)
+    source_id = find_source(ds, source).id if source else None
+    results = search(ds, query, source_id)
+    if json:
+        render.print_json(to_dict(results))
+    elif results:
+        if results.articles:
+            render.print_table(
+                f"{len(results.articles)} match(es) in the articles", ["Source", "Line", "Text"],
+                ([h.source, h.line, render.highlight(h.before, h.match, h.after)] for h in results.articles),
+                nowrap=("Source", "Line"),
+            )
+        if results.records:
+            render.print_table(
+                f"{len(results.records)} match(es) in the dataset", ["Record", "Id", "Field", "Text"],
+                ([h.record, h.id, h.field + (f" ({h.detail})" if h.detail else ""),
+                  render.highlight(h.before, h.match, h.after)] for h in results.records),
+                nowrap=("Record", "Id", "Field"),
+            )
+    if not results:
+        raise NotFound(f"no match for {query!r}")
+
+
+# --- any record -----------------------------------------------------------------
+
+def _show_event(ds, event) -> None:
+    from .. import render
+
+    members = ds.by_id("members")
+    documents = ds.by_id("documents")
+    render.print_fields(event.title, [
+        ("Id", event.id),
+        ("Date", _both(event.date) + (" (inferred)" if event.inferred else "")),
+        ("Kind", event.kind + (" (context)" if event.context else "")),
+        ("Status", event.status),
+        ("Place", event.place),
+        ("Summary", event.summary),
+        ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in event.members)),
+        ("Documents", "\n".join(f"{i}: {documents[i].title}" if i in documents else i for i in event.documents)),
+        ("Inferred", event.inferred),
+        ("Notes", event.notes),
+    ])
+    render.print_table("What the articles say", ["Source", "Quote"],
+                       ([c.source, f"“{c.quote}”"] for c in event.citations), nowrap=("Source",))
+
+
+def _show_figure(ds, figure) -> None:
+    from .. import render
+    from ..lookup import figure_as_of
+
+    metric = ds.by_id("metrics").get(figure.metric)
+    when, from_source = figure_as_of(ds, figure)
+    render.print_fields(f"{metric.description if metric else figure.metric}: {figure.value}", [
+        ("Id", figure.id),
+        ("Metric", figure.metric),
+        ("Value", f"{figure.value} {metric.unit}" if metric else figure.value),
+        ("As of", _both(when) + (" (the source's as_of)" if from_source else "")),
+        ("Qualifier", figure.qualifier),
+        ("Source", figure.source),
+        ("Quote", f"“{figure.quote}”"),
+        ("Inferred", figure.inferred),
+        ("Notes", figure.notes),
+    ])
+
+
+def _show_metric(ds, metric) -> None:
+    from .. import render
+    from ..lookup import figure_as_of
+
+    render.print_fields(metric.description, [("Id", metric.id), ("Unit", metric.unit)])
+    from .. import dates
+
+    figures = sorted((f for f in ds.figures if f.metric == metric.id),
+                     key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "9999"))
+    rows = []
+    for f in figures:
+        when, from_source = figure_as_of(ds, f)
+        rows.append([str(f.value) + (f"\n({f.qualifier})" if f.qualifier else ""), _human(when) + (" †" if from_source else ""),
+                     f"{f.source}\n{f.id}", f"“{f.quote}”"])
+    render.print_lines([""])
+    _section(f"Figures for {metric.id}", ["Value", "As of", "Source and figure", "Quote"], rows,
+             caption=DAGGER, nowrap=("Source and figure",))
+
+
+@command("show", "cica show 2022-kuwait-application")
+def show_command(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source or metric (or a unique prefix).")],
+    data: DataOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Any record by its id (event, member, document, figure, source, metric) or a unique prefix
+    of one, so that every id cica prints can be followed."""
+    from .. import render
+    from ..dataset import open_dataset
+    from ..lookup import find_record
+    from ..model import to_dict
+
+    ds = open_dataset(data)
+    kind, record = find_record(ds, record_id)
+    if json:
+        if kind == "members":
+            data_out = _member_json(ds, record)
+        elif kind == "documents":
+            data_out = _document_json(ds, record)
+        elif kind == "sources":
+            data_out = _source_json(ds, record, with_facts=True)
+        elif kind == "metrics":
+            data_out = to_dict(record)
+            data_out["figures"] = [f.id for f in ds.figures if f.metric == record.id]
+        else:
+            data_out = to_dict(record)
+        render.print_json(data_out)
+        return
+    {
+        "members": _show_member, "documents": _show_document, "sources": _show_source,
+        "events": _show_event, "figures": _show_figure, "metrics": _show_metric,
+    }[kind](ds, record)
