@@ -134,3 +134,39 @@ def test_other_records_export_with_their_own_fields(cica):
     assert md[0].startswith("| id | metric | value | source | quote | as\\_of | as\\_of\\_human |")
     assert md[2].startswith("| members-2002-first-summit | member-states | 16 | ravichandran-2023 | "
                             "with 16 member states participating at the first Summit in 2002 | 2002 | 2002 |")
+
+
+# --- --format on the other listing commands ------------------------------------------
+
+def _csv_rows(result):
+    import csv
+    import io
+
+    assert result.exit_code == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+
+
+def test_members_csv_lists_statuses_and_roles(cica):
+    rows = {r["id"]: r for r in _csv_rows(cica("members", "--format", "csv"))}
+    assert rows["kuwait"]["statuses_and_roles"] == "applicant (since between 12 Oct 2022 and 13 Oct 2022)"
+    assert rows["iraq"]["statuses_and_roles"] == "non-member (as of between Oct 2009 and Dec 2009)"
+    assert rows["turkey"]["aliases"] == "Türkiye; Turkiye; Republic of Turkey"
+
+
+def test_documents_markdown_has_the_almaty_act_dated_2002(cica):
+    result = cica("documents", "--format", "markdown")
+    line = next(l for l in result.stdout.splitlines() if l.startswith("| almaty-act |"))
+    assert "| Almaty Act | act |" in line and "| 2002 | 2002 | 2002-almaty-act-adopted |" in line
+
+
+def test_sources_csv_counts_citations_and_dates_the_repost(cica):
+    rows = {r["id"]: r for r in _csv_rows(cica("sources", "--format", "csv"))}
+    assert (rows["bakishev-2009"]["published"], rows["bakishev-2009"]["as_of"]) == ("2020-03-03", "[2009-10..2009-12]")
+    assert int(rows["ravichandran-2023"]["cited_by"]) > 0
+
+
+def test_compare_csv_member_states_16_to_28_changed(cica):
+    rows = {r["metric"]: r for r in _csv_rows(cica("compare", "--format", "csv"))}
+    assert rows["member-states"]["values"] == "16; 20; 27; 27; 28; 28"
+    assert rows["member-states"]["verdict"] == "changed"
+    assert rows["observer-organisations"]["verdict"] == "agree"

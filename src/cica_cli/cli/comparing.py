@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .sharing import FormatOption, export_listing
 
 CiteOption = Annotated[bool, typer.Option("--cite", help="Show the quotes behind each side.")]
 
@@ -50,6 +51,7 @@ def compare_command(
     chart: Annotated[bool, typer.Option("--chart", help="Draw the values over time as bars.")] = False,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Each metric's figures side by side, in time order: whether they agree, changed over
     time, conflict, or count a different scope. With METRIC, every observation and the
@@ -64,8 +66,17 @@ def compare_command(
         _one_metric(compare_metric(ds, find_metric(ds, metric)), chart, json)
         return
     results = compare_metrics(ds)
-    if json:
+    if json or fmt == "json":
         render.print_json([r.to_dict() for r in results])
+        return
+    columns = [
+        ("metric", lambda r: r.metric.id), ("description", lambda r: r.metric.description),
+        ("unit", lambda r: r.metric.unit), ("observations", lambda r: len(r.observations)),
+        ("values", lambda r: r.values), ("latest", lambda r: r.latest.value if r.latest else None),
+        ("latest_as_of", lambda r: r.latest.as_of if r.latest else None),
+        ("verdict", lambda r: r.verdict), ("explanation", lambda r: r.explanation),
+    ]
+    if export_listing(results, fmt, columns=columns):
         return
     if not results:
         raise NotFound("no metrics in this dataset (data/metrics.yaml)")

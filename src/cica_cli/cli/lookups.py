@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .sharing import FormatOption, export_listing
 
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.")]
 
@@ -54,6 +55,11 @@ def _held(ds, entry) -> tuple[str, str]:
 
 
 DAGGER = "† the date of the source: no date is recorded for the fact itself"
+
+
+def _entries(member) -> list:
+    """(label, entry) for each status, then each role, of a member."""
+    return [(s.status, s) for s in member.statuses] + [(r.role, r) for r in member.roles]
 
 
 def _when(ds, entry) -> str:
@@ -135,6 +141,7 @@ def members_command(
     kind: Annotated[Optional[str], typer.Option("--kind", help="Only states or only organisations (state, organisation).")] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Every state and organisation named in a relation to CICA, with a count per status, beside
     what the articles say about the totals (they name far fewer than they count)."""
@@ -142,18 +149,19 @@ def members_command(
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
-    from ..model import to_dict
+    from ..model import Member
 
     ds = open_dataset(data)
     chosen = members(ds, status, kind)
-    if json:
-        render.print_json([to_dict(m) for m in chosen])
+    relations = lambda m: "; ".join(f"{label} ({_when(ds, e)})" for label, e in _entries(m))  # noqa: E731
+    columns = ["id", "name", "kind", "aliases", ("statuses_and_roles", relations)]
+    if export_listing(chosen, fmt, json, of=Member, columns=columns):
         return
     if not chosen:
         raise NotFound("no members match these filters")
     rows = []
     for m in chosen:
-        entries = [(s.status, s) for s in m.statuses] + [(r.role, r) for r in m.roles]
+        entries = _entries(m)
         if not entries:
             rows.append([m.name, "(none recorded)", "", ""])
         for i, (label, entry) in enumerate(entries):
@@ -245,18 +253,18 @@ def documents_command(
     kind: Annotated[Optional[str], typer.Option("--kind", help="Only documents of this kind (declaration, act, catalogue, action-plan, ...).")] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Every CICA document the articles name, by date (undated ones last)."""
     from .. import render
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import documents
-    from ..model import to_dict
+    from ..model import Document
 
     ds = open_dataset(data)
     chosen = documents(ds, kind)
-    if json:
-        render.print_json([to_dict(d) for d in chosen])
+    if export_listing(chosen, fmt, json, of=Document):
         return
     if not chosen:
         raise NotFound("no documents match these filters")
@@ -308,20 +316,26 @@ def _show_source(ds, source) -> None:
 
 
 @command("sources", "cica sources --json")
-def sources_command(data: DataOption = None, json: JsonOption = False) -> None:
+def sources_command(data: DataOption = None, json: JsonOption = False, fmt: FormatOption = None) -> None:
     """The articles: title, authors, outlet, when published and as of when their facts hold,
     and how many facts cite each. `cica source ID` gives the reasoning behind the dates."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import facts
 
+    from ..export import default_columns
+    from ..model import Source
+
     ds = open_dataset(data)
-    if json:
+    if json or fmt == "json":
         render.print_json([_source_json(ds, s, with_facts=False) for s in ds.sources])
         return
     counts: dict[str, int] = {}
     for f in facts(ds):
         counts[f.source] = counts.get(f.source, 0) + 1
+    columns = [*default_columns(Source), ("cited_by", lambda s: counts.get(s.id, 0))]
+    if export_listing(ds.sources, fmt, columns=columns):
+        return
     rows = [[f"{s.id}\n{s.file}", "\n".join([
                 s.title or "(untitled)",
                 "by " + (", ".join(s.authors) or "(no author named)"),
