@@ -252,9 +252,13 @@ def to_dict(record: Any) -> Any:
         return record
     names = _NAMES.get(cls)
     if names is not None:
-        return {name: to_dict(getattr(record, name)) for name in names}
+        result = {}
+        for name in names:
+            value = getattr(record, name)
+            result[name] = value if type(value) in _ATOMS else to_dict(value)
+        return result
     if isinstance(record, list):
-        return [to_dict(item) for item in record]
+        return [item if type(item) in _ATOMS else to_dict(item) for item in record]
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         field_names(cls)
         return to_dict(record)

@@ -9,6 +9,8 @@ strings, and nesting is bounded.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -56,14 +58,18 @@ class YamlProblem(Exception):
 
 
 def read_text(path: Path, label: str, limit: int) -> str:
-    """A file's text as UTF-8, or a Problem naming it."""
+    """A regular file's text as UTF-8, at most `limit` bytes, or a Problem naming it."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ProblemError(Problem(label, 0, f"file is too large ({size} bytes; the limit is {limit})"))
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; it is then refused.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ProblemError(Problem(label, 0, "not a regular file"))
+            data = stream.read(limit + 1)  # the file may grow after any size check: read no more
     except OSError as exc:
         raise ProblemError(Problem(label, 0, f"cannot read file: {exc.strerror or exc}")) from None
+    if len(data) > limit:
+        raise ProblemError(Problem(label, 0, f"file is too large (more than {limit} bytes)"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
