@@ -234,3 +234,20 @@ def test_escape_sequences_in_an_error_message_are_shown_escaped(shipped):
         assert result.exit_code == 1
         assert FORBIDDEN.search(out) is None
         assert "unknown field '\\x1b[2Jwipe\\x9b' in event" in out or "unknown field '\\u001b[2Jwipe\\u009b' in event" in out
+
+
+@pytest.mark.parametrize("insert, message", [
+    ("  <<: {place: Almaty}", "YAML merge keys are not allowed in data files"),
+    ("  notes: !!python/object/apply:os.system [ls]", "unsupported YAML tag tag:yaml.org,2002:python/object/apply:os.system"),
+    ("  notes: !custom x", "unsupported YAML tag !custom"),
+    ("  notes: &n x", "YAML anchors and aliases are not allowed in data files"),
+    ("---\n- id: second", "invalid YAML: expected a single document in the stream"),
+], ids=["merge key", "python tag", "custom tag", "anchor", "second document"])
+def test_yaml_features_the_data_does_not_use_are_refused_with_their_line(shipped, insert, message):
+    path = shipped / "data" / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "  summary: CICA receives"
+    path.write_text(text.replace(anchor, insert + "\n" + anchor, 1), encoding="utf-8")
+    line = text[: text.index(anchor)].count("\n") + 1  # the first line inserted
+    result, _ = run(["check", "--data", str(shipped)])
+    assert f"data/events.yaml:{line}: {message}" in result.stdout.splitlines(), result.stdout
