@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from typing import Any, Iterator
@@ -30,11 +29,13 @@ def records(ds: Dataset) -> Iterator[tuple[str, Any]]:
 def _walk(record: Any) -> Iterator[Any]:
     """The record and every dataclass nested in it."""
     yield record
-    for f in model.public_fields(type(record)):
-        value = getattr(record, f.name)
-        for item in value if isinstance(value, list) else [value]:
-            if dataclasses.is_dataclass(item):
+    for name in model.nested_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, list):
+            for item in value:
                 yield from _walk(item)
+        elif value is not None:
+            yield from _walk(value)
 
 
 def date_problems(ds: Dataset) -> list[Problem]:
@@ -98,15 +99,15 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     problems = []
     for label, record in records(ds):
         for part in _walk(record):
-            for f in model.public_fields(type(part)):
-                value = getattr(part, f.name)
-                for text in value if isinstance(value, list) else [value]:
-                    if not isinstance(text, str):
-                        continue
+            for name in model.field_names(type(part)):
+                value = getattr(part, name)
+                for text in value if isinstance(value, list) else (value,):
+                    if type(text) is not str or (text.isprintable() and not text.isspace() and text):
+                        continue  # the common case: printable and not blank
                     if not text.strip():
-                        problems.append(Problem(label, part.line, f"{f.name} is empty"))
+                        problems.append(Problem(label, part.line, f"{name} is empty"))
                     elif (bad := _bad_character(text)) is not None:
-                        problems.append(Problem(label, part.line, f"{f.name} contains the control character {bad}"))
+                        problems.append(Problem(label, part.line, f"{name} contains the control character {bad}"))
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -58,9 +59,16 @@ def coverage(ds: Dataset) -> list[Uncovered]:
             article = ds.article(source.id)
         except ProblemError:
             continue
+        # A mention is covered when one span holds all of it: among the spans starting at or
+        # before it, the furthest end must reach its end (a bisection, not a scan).
         covered = sorted(spans[source.id])
+        starts, reach, furthest = [s for s, _e in covered], [], -1
+        for _s, e in covered:
+            furthest = max(furthest, e)
+            reach.append(furthest)
         for start, end in mentions(article.normal):
-            if any(s <= start and end <= e for s, e in covered):
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and reach[i] >= end:
                 continue
             snippet = article.normal[max(0, start - 40): end + 40]
             result.append(Uncovered(source.id, article.line_of(start), article.normal[start:end], snippet))

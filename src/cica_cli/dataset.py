@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ REQUIRED_FILES = ("sources.yaml", "events.yaml", "members.yaml")
 
 @dataclass
 class Dataset:
+    """The records of one dataset directory, with lookups by id and its articles."""
+
     root: Path
     sources: list[model.Source] = field(default_factory=list)
     events: list[model.Event] = field(default_factory=list)
@@ -59,18 +62,45 @@ class Dataset:
         return self.root / "seeds"
 
     def article_path(self, source: model.Source) -> Path:
-        """The article's path inside seeds/, or a ProblemError if it would lie outside it."""
-        label = f"data/sources.yaml"
+        """The article's path inside seeds/, or a ProblemError if it would lie outside it
+        (an absolute path, `..`, a symlink leading out) or is not a file there."""
+        path = self._inside_seeds(source)
+        try:
+            exists = path.is_file()
+        except (OSError, ValueError):
+            exists = False
+        if not exists:
+            raise ProblemError(self._problem(source, f"file seeds/{source.file} does not exist"))
+        return path
+
+    def _inside_seeds(self, source: model.Source) -> Path:
+        """The resolved path of the source's file, refused unless it lies directly in seeds/.
+        Only names are looked at and links followed: nothing is opened."""
         name = source.file
         if not name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
-            raise ProblemError(Problem(label, source.line, f"source '{source.id}': file must be a plain file name inside seeds/, not {name!r}"))
-        seeds = self.seeds_dir.resolve()
-        path = (self.seeds_dir / name).resolve()
+            raise ProblemError(self._problem(source, f"file must be a plain file name inside seeds/, not {name!r}"))
+        try:
+            seeds = self.seeds_dir.resolve()
+            path = (self.seeds_dir / name).resolve()
+        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a name too long
+            raise ProblemError(self._problem(source, f"file {name!r} cannot be resolved: {exc}")) from None
         if path.parent != seeds:
-            raise ProblemError(Problem(label, source.line, f"source '{source.id}': file {name!r} lies outside seeds/"))
-        if not path.is_file():
-            raise ProblemError(Problem(label, source.line, f"source '{source.id}': file seeds/{name} does not exist"))
+            raise ProblemError(self._problem(source, f"file {name!r} lies outside seeds/"))
         return path
+
+    @staticmethod
+    def _problem(source: model.Source, message: str) -> Problem:
+        return Problem("data/sources.yaml", source.line, f"source '{source.id}': {message}")
+
+    def path_problems(self) -> list[Problem]:
+        """A problem for each source whose file would lie outside seeds/ (nothing is read)."""
+        problems = []
+        for source in self.sources:
+            try:
+                self._inside_seeds(source)
+            except ProblemError as exc:
+                problems.append(exc.problem)
+        return problems
 
     def article(self, source_id: str):
         """The source's article as a quotes.Article (read and normalised once), or a ProblemError."""
@@ -115,6 +145,16 @@ def resolve_root(option: Optional[str]) -> Path:
 
 def load_dataset(root: Path) -> Dataset:
     """Load every data file under `root`/data; problems are collected, not raised."""
+    collecting = gc.isenabled()
+    gc.disable()  # records hold no cycles: collecting while tens of thousands are made is pure cost
+    try:
+        return _load(root)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path) -> Dataset:
     ds = Dataset(root=root)
     for name, cls in FILES.items():
         label = f"data/{name}"
@@ -147,7 +187,7 @@ def open_dataset(option: Optional[str] = None) -> Dataset:
     from .check import date_problems
 
     ds = load_dataset(resolve_root(option))
-    problems = ds.problems + date_problems(ds)
+    problems = ds.problems + date_problems(ds) + ds.path_problems()
     if problems:
         raise DataError(sorted(problems))
     return ds

@@ -36,7 +36,6 @@ we accept set ranges with mixed precisions or qualifiers (``[2019~..2020-05]``).
 import functools
 import re
 from collections import namedtuple
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = ["EDTFError", "Span", "parse", "human", "overlaps", "sort_key", "within"]
@@ -46,8 +45,11 @@ class EDTFError(ValueError):
     """An invalid or unsupported EDTF string."""
 
 
-@dataclass(frozen=True)
 class Span:
+    """A parsed EDTF date: immutable, compared and hashed by its fields (written by hand, not
+    as a dataclass, to keep importing this module cheap)."""
+
+    __slots__ = ("text", "lower", "upper", "precision", "approximate", "uncertain", "kind")
     text: str
     lower: date  # inclusive; date.min when open
     upper: date  # inclusive; date.max when open
@@ -55,6 +57,29 @@ class Span:
     approximate: bool  # ~ or % anywhere
     uncertain: bool  # ? or % anywhere
     kind: str  # "date", "interval" or "set"
+
+    def __init__(self, text, lower, upper, precision, approximate, uncertain, kind):
+        for name, value in zip(self.__slots__, (text, lower, upper, precision, approximate, uncertain, kind)):
+            object.__setattr__(self, name, value)
+
+    def _fields(self):
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other):
+        return self._fields() == other._fields() if other.__class__ is Span else NotImplemented
+
+    def __hash__(self):
+        return hash(self._fields())
+
+    def __repr__(self):
+        return "Span(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
+
+    def __setattr__(self, name, value=None):
+        from dataclasses import FrozenInstanceError  # what a frozen dataclass raises
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    __delattr__ = __setattr__
 
 
 # One validated single date: m and d are 0 when absent, q is "" or the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 
 class Exit(enum.IntEnum):
@@ -14,13 +13,21 @@ class Exit(enum.IntEnum):
     USAGE = 2  # bad arguments or options
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the dataset, located at a file and line."""
+class Problem(tuple):
+    """One thing wrong with the dataset, located at a file and line: an immutable
+    (file, line, message), ordered by file, then line, then message."""
 
-    file: str
-    line: int
-    message: str
+    __slots__ = ()
+
+    def __new__(cls, file: str, line: int, message: str):
+        return tuple.__new__(cls, (file, line, message))
+
+    file = property(lambda self: self[0])
+    line = property(lambda self: self[1])
+    message = property(lambda self: self[2])
+
+    def __repr__(self) -> str:
+        return f"Problem(file={self[0]!r}, line={self[1]!r}, message={self[2]!r})"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"

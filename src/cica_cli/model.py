@@ -41,20 +41,46 @@ CHOICES = {
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
 
+class Record:
+    """The base of the record classes: equality and repr over the YAML fields, written once
+    here rather than generated for each class (which keeps importing this module cheap)."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in field_names(self.__class__))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(self.__class__))
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+def record(cls: type) -> type:
+    """A record class: a dataclass whose __eq__ and __repr__ come from Record."""
+    return dataclass(cls, repr=False, eq=False)
+
+
 def _meta() -> Any:
     """The position of a record in its file: kept out of the YAML/JSON fields."""
     return field(default=0, compare=False, repr=False, metadata={"internal": True})
 
 
-@dataclass
-class Citation:
+@record
+class Citation(Record):
+    """A verbatim quote from a source."""
+
     source: str
     quote: str
     line: int = _meta()
 
 
-@dataclass
-class Source:
+@record
+class Source(Record):
+    """An article in seeds/."""
+
     id: str
     file: str
     title: Union[str, None]
@@ -68,8 +94,10 @@ class Source:
     line: int = _meta()
 
 
-@dataclass
-class Event:
+@record
+class Event(Record):
+    """A dated happening."""
+
     id: str
     date: str
     title: str
@@ -86,8 +114,10 @@ class Event:
     line: int = _meta()
 
 
-@dataclass
-class Status:
+@record
+class Status(Record):
+    """A member's relation to CICA (member, observer, ...)."""
+
     status: str
     citations: list[Citation]
     date: Union[str, None] = None
@@ -97,8 +127,10 @@ class Status:
     line: int = _meta()
 
 
-@dataclass
-class Role:
+@record
+class Role(Record):
+    """A member's role (chair, host, initiator)."""
+
     role: str
     citations: list[Citation]
     date: Union[str, None] = None
@@ -108,8 +140,10 @@ class Role:
     line: int = _meta()
 
 
-@dataclass
-class Member:
+@record
+class Member(Record):
+    """A state or organisation in a relation to CICA."""
+
     id: str
     name: str
     kind: str
@@ -120,8 +154,10 @@ class Member:
     line: int = _meta()
 
 
-@dataclass
-class Document:
+@record
+class Document(Record):
+    """A CICA document."""
+
     id: str
     title: str
     kind: str
@@ -136,16 +172,20 @@ class Document:
     line: int = _meta()
 
 
-@dataclass
-class Metric:
+@record
+class Metric(Record):
+    """A measured quantity."""
+
     id: str
     description: str
     unit: str
     line: int = _meta()
 
 
-@dataclass
-class Figure:
+@record
+class Figure(Record):
+    """An observation of a metric."""
+
     id: str
     metric: str
     value: Union[int, float]
@@ -158,124 +198,204 @@ class Figure:
     line: int = _meta()
 
 
-@dataclass
-class Exclusion:
+@record
+class Exclusion(Record):
+    """A date or number in an article deliberately not recorded."""
+
     source: str
     text: str
     reason: str
     line: int = _meta()
 
 
-def public_fields(cls: type) -> list[dataclasses.Field]:
-    return [f for f in dataclasses.fields(cls) if not f.metadata.get("internal")]
+_PUBLIC: dict[type, tuple[dataclasses.Field, ...]] = {}
+
+
+def public_fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    """The YAML/JSON fields of a record class, in order (computed once per class)."""
+    found = _PUBLIC.get(cls)
+    if found is None:
+        found = _PUBLIC[cls] = tuple(f for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
+    return found
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The names of `public_fields(cls)`."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in public_fields(cls))
+    return names
+
+
+def nested_fields(cls: type) -> tuple[str, ...]:
+    """The names of the fields of a record class that hold records (or lists of them)."""
+    names = _NESTED.get(cls)
+    if names is None:
+        hints = typing.get_type_hints(cls)
+        names = _NESTED[cls] = tuple(f.name for f in public_fields(cls) if _holds_records(hints[f.name]))
+    return names
+
+
+def _holds_records(hint: Any) -> bool:
+    return dataclasses.is_dataclass(hint) or any(_holds_records(arg) for arg in typing.get_args(hint))
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_NAMES: dict[type, tuple[str, ...]] = {}
+_NESTED: dict[type, tuple[str, ...]] = {}
 
 
 def to_dict(record: Any) -> Any:
     """A record as JSON-ready data with the YAML field names (internal fields left out)."""
-    if dataclasses.is_dataclass(record):
-        return {f.name: to_dict(getattr(record, f.name)) for f in public_fields(type(record))}
+    cls = type(record)
+    if cls in _ATOMS:
+        return record
+    names = _NAMES.get(cls)
+    if names is not None:
+        result = {}
+        for name in names:
+            value = getattr(record, name)
+            result[name] = value if type(value) in _ATOMS else to_dict(value)
+        return result
     if isinstance(record, list):
-        return [to_dict(item) for item in record]
+        return [item if type(item) in _ATOMS else to_dict(item) for item in record]
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        field_names(cls)
+        return to_dict(record)
     return record
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
 
 
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list"}
 
+# A converter takes (value, file, line, problems) and returns (converted value, ok).
+Converter = typing.Callable[[Any, str, int, list], tuple[Any, bool]]
+# Per record class: its name, its field names, and per field (name, converter, required,
+# allowed values, is a date field). Worked out once per class, not once per record.
+_PLANS: dict[type, tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool]]]] = {}
+
+
+def _plan(cls: type) -> tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool]]]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        name, hints, fields = cls.__name__.lower(), typing.get_type_hints(cls), []
+        for f in public_fields(cls):
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            fields.append((f.name, _converter(hints[f.name], f"{name}.{f.name}"), required,
+                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS))
+        plan = _PLANS[cls] = (name, frozenset(f[0] for f in fields), fields)
+    return plan
+
 
 def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -> Any:
     """Build a `cls` from YAML data, appending a Problem for each thing wrong; None if unusable."""
-    name = cls.__name__.lower()
+    name, known, fields = _plan(cls)
     if not isinstance(data, LineDict):
         problems.append(Problem(file, line, f"{name} must be a mapping, not {_describe(data)}"))
         return None
     ok = True
+    if not known.issuperset(data):
+        for key in data:
+            if key not in known:
+                problems.append(Problem(file, data.line_of(key), f"unknown field '{key}' in {name}"))
+                ok = False
     values: dict[str, Any] = {}
-    fields = {f.name: f for f in public_fields(cls)}
-    for key in data:
-        if key not in fields:
-            problems.append(Problem(file, data.line_of(key), f"unknown field '{key}' in {name}"))
-            ok = False
-    for fname, f in fields.items():
-        where = data.line_of(fname)
+    lines, start = data.lines, data.line
+    for fname, convert, required, choices, is_date in fields:
         if fname not in data:
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if required:
-                problems.append(Problem(file, data.line, f"{name} is missing required field '{fname}'"))
+                problems.append(Problem(file, start, f"{name} is missing required field '{fname}'"))
                 ok = False
             continue
-        value, good = _convert(_hints(cls)[fname], data[fname], f"{name}.{fname}", file, where, problems)
-        if good and fname in DATE_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+        where = lines.get(fname, start)
+        value, good = convert(data[fname], file, where, problems)
+        if good and is_date and type(value) is int:
             value = str(value)  # an unquoted year such as `date: 1992`
-        choices = CHOICES.get((cls.__name__, fname))
         if good and choices and value not in choices:
             problems.append(Problem(file, where, f"{name}.{fname} must be one of {', '.join(choices)}; got {value!r}"))
             good = False
-        ok &= good
+        ok = ok and good
         values[fname] = value
     if not ok:
         return None
-    return cls(**values, line=data.line)
+    return cls(**values, line=start)
 
 
-def _convert(hint: Any, value: Any, what: str, file: str, line: int, problems: list[Problem]) -> tuple[Any, bool]:
+def _converter(hint: Any, what: str) -> Converter:
+    """A function checking and converting a YAML value to the type `hint` (`what` names the field)."""
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None, True
+        nullable = type(None) in options
         concrete = [o for o in options if o is not type(None)]
-        for option in concrete:
-            if _matches(option, value):
-                return _convert(option, value, what, file, line, problems)
-        if what.endswith((".date", ".as_of")) and isinstance(value, int) and not isinstance(value, bool):
-            return value, True
+        choices = [(_matcher(o), _converter(o, what)) for o in concrete]
+        int_date = what.endswith((".date", ".as_of"))
         wanted = " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
+
+        def convert_union(value, file, line, problems):
+            if value is None and nullable:
+                return None, True
+            for matches, convert in choices:
+                if matches(value):
+                    return convert(value, file, line, problems)
+            if int_date and _is_int(value):
+                return value, True
+            problems.append(Problem(file, line, f"{what} must be {wanted}, not {_describe(value)}"))
+            return None, False
+
+        return convert_union
+    if origin is list:
+        (item_hint,) = typing.get_args(hint)
+        convert_item = _converter(item_hint, what)
+
+        def convert_list(value, file, line, problems):
+            if not isinstance(value, list):
+                problems.append(Problem(file, line, f"{what} must be a list, not {_describe(value)}"))
+                return None, False
+            items, ok = [], True
+            for item in value:
+                item_line = item.line if isinstance(item, LineDict) else line
+                converted, good = convert_item(item, file, item_line, problems)
+                ok = ok and good
+                items.append(converted)
+            return items, ok
+
+        return convert_list
+    if dataclasses.is_dataclass(hint):
+        def convert_record(value, file, line, problems):
+            record = build(hint, value, file, line, problems)
+            return record, record is not None
+
+        return convert_record
+    matches = _matcher(hint)
+    int_text = hint is str and what.endswith((".date", ".published"))
+    wanted = _TYPE_NAMES.get(hint, hint.__name__)
+
+    def convert_plain(value, file, line, problems):
+        if matches(value) or (int_text and _is_int(value)):
+            return value, True
         problems.append(Problem(file, line, f"{what} must be {wanted}, not {_describe(value)}"))
         return None, False
-    if origin is list:
-        if not isinstance(value, list):
-            problems.append(Problem(file, line, f"{what} must be a list, not {_describe(value)}"))
-            return None, False
-        (item_hint,) = typing.get_args(hint)
-        items, ok = [], True
-        for item in value:
-            item_line = item.line if isinstance(item, LineDict) else line
-            converted, good = _convert(item_hint, item, what, file, item_line, problems)
-            ok &= good
-            items.append(converted)
-        return items, ok
+
+    return convert_plain
+
+
+def _matcher(hint: Any) -> typing.Callable[[Any], bool]:
+    """A test of whether a value has the type `hint` (a bool is not a number)."""
+    if hint is float:
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return _is_int
     if dataclasses.is_dataclass(hint):
-        record = build(hint, value, file, line, problems)
-        return record, record is not None
-    if _matches(hint, value) or (hint is str and what.endswith((".date", ".published")) and _is_int(value)):
-        return value, True
-    problems.append(Problem(file, line, f"{what} must be {_TYPE_NAMES.get(hint, hint.__name__)}, not {_describe(value)}"))
-    return None, False
+        return lambda value: isinstance(value, dict)
+    if typing.get_origin(hint) is list:
+        return lambda value: isinstance(value, list)
+    if hint is str:
+        return lambda value: type(value) is str
+    return lambda value: isinstance(value, hint)
 
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _matches(hint: Any, value: Any) -> bool:
-    if hint is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if hint is int:
-        return _is_int(value)
-    if dataclasses.is_dataclass(hint):
-        return isinstance(value, dict)
-    if typing.get_origin(hint) is list:
-        return isinstance(value, list)
-    return isinstance(value, hint)
 
 
 def _describe(value: Any) -> str:

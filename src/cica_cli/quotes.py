@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
@@ -25,26 +24,20 @@ def normalise(text: str) -> str:
 
 
 class Article:
-    """An article's text, normalised once, with a map back to original offsets and lines."""
+    """An article's text, normalised once, with a map back to original offsets and lines.
+
+    The map is built only when a position is asked for (coverage, not check): it records
+    where a run of several whitespace characters became one space, so an offset is mapped
+    back with one bisection.
+    """
 
     def __init__(self, text: str):
         self.text = text
-        translated = text.translate(_TRANSLATE)
-        parts: list[str] = []
-        offsets = array("l")
-        position = 0
-        for match in _SPACE.finditer(translated):
-            start, end = match.span()
-            parts.append(translated[position:start])
-            offsets.extend(range(position, start))
-            parts.append(" ")
-            offsets.append(start)
-            position = end
-        parts.append(translated[position:])
-        offsets.extend(range(position, len(translated)))
-        self.normal = "".join(parts)
-        self._offsets = offsets
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.normal = _SPACE.sub(" ", text.translate(_TRANSLATE))
+        # From normal offset _points[i] on, _shifts[i] characters of whitespace were dropped.
+        self._points: list[int] | None = None
+        self._shifts: list[int] = []
+        self._line_starts: list[int] | None = None
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Every (start, end) of the normalised quote in the normalised article."""
@@ -62,10 +55,21 @@ class Article:
         return bool(needle) and needle in self.normal
 
     def original_offset(self, normal_offset: int) -> int:
-        if normal_offset >= len(self._offsets):
+        if normal_offset >= len(self.normal):
             return len(self.text)
-        return self._offsets[normal_offset]
+        if self._points is None:
+            points, shifts, dropped = [0], [0], 0
+            for match in _SPACE.finditer(self.text.translate(_TRANSLATE)):
+                start, end = match.span()
+                if end - start > 1:
+                    points.append(start - dropped + 1)
+                    dropped += end - start - 1
+                    shifts.append(dropped)
+            self._points, self._shifts = points, shifts
+        return normal_offset + self._shifts[bisect.bisect_right(self._points, normal_offset) - 1]
 
     def line_of(self, normal_offset: int) -> int:
         """1-based line number in the original text of a position in the normalised text."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         return bisect.bisect_right(self._line_starts, self.original_offset(normal_offset))

@@ -1,16 +1,24 @@
 """Read one YAML data file into plain Python values that remember their line numbers.
 
 PyYAML is used only to parse (libyaml's C parser when present); the values are built
-here so that every mapping knows its line, duplicate keys and aliases are refused
-(an alias bomb is never expanded), timestamps stay strings, and nesting is bounded.
+here, from the parser's events, so that every mapping knows its line, duplicate keys,
+anchors and aliases are refused (an alias bomb is never expanded), timestamps stay
+strings, and nesting is bounded.
 """
 
 from __future__ import annotations
 
+import gc
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+    SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
+)
 
 from .errors import Problem
 
@@ -19,7 +27,13 @@ MAX_DATA_BYTES = 256 * 1024 * 1024
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+_IMPLICIT = frozenset(_resolver.yaml_implicit_resolvers)  # first characters of typed plain scalars
 _TAG = "tag:yaml.org,2002:"
+_KEY = object()  # marks a mapping that expects a key next
+_MERGE = object()  # the `<<` merge key
+_NO_ANCHORS = "YAML anchors and aliases are not allowed in data files"
+_TOO_DEEP = f"nesting is deeper than {MAX_DEPTH} levels"
 
 
 class LineDict(dict):
@@ -44,14 +58,18 @@ class YamlProblem(Exception):
 
 
 def read_text(path: Path, label: str, limit: int) -> str:
-    """A file's text as UTF-8, or a Problem naming it."""
+    """A regular file's text as UTF-8, at most `limit` bytes, or a Problem naming it."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ProblemError(Problem(label, 0, f"file is too large ({size} bytes; the limit is {limit})"))
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; it is then refused.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ProblemError(Problem(label, 0, "not a regular file"))
+            data = stream.read(limit + 1)  # the file may grow after any size check: read no more
     except OSError as exc:
         raise ProblemError(Problem(label, 0, f"cannot read file: {exc.strerror or exc}")) from None
+    if len(data) > limit:
+        raise ProblemError(Problem(label, 0, f"file is too large (more than {limit} bytes)"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -68,9 +86,10 @@ class ProblemError(Exception):
 def load(path: Path, label: str) -> Any:
     """Parse the YAML file at `path`; raise ProblemError (labelled `label`) if it is unusable."""
     text = read_text(path, label, MAX_DATA_BYTES)
+    collecting = gc.isenabled()
+    gc.disable()  # the values built here hold no cycles; collecting while building is pure cost
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        return None if node is None else _build(node, set(), 0)
+        return _values(_Loader(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -79,42 +98,101 @@ def load(path: Path, label: str) -> Any:
         raise ProblemError(Problem(label, 0, f"invalid YAML: {exc}")) from None
     except YamlProblem as exc:
         raise ProblemError(Problem(label, exc.line, exc.message)) from None
-    except RecursionError:
-        raise ProblemError(Problem(label, 0, f"nesting is deeper than {MAX_DEPTH} levels")) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
-def _build(node: yaml.Node, seen: set[int], depth: int) -> Any:
-    line = node.start_mark.line + 1
-    if id(node) in seen:
-        raise YamlProblem(line, "YAML anchors and aliases are not allowed in data files")
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        raise YamlProblem(line, f"nesting is deeper than {MAX_DEPTH} levels")
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, line)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, seen, depth + 1) for item in node.value]
-    if isinstance(node, yaml.MappingNode):
-        result = LineDict(line)
-        for key_node, value_node in node.value:
-            key = _build(key_node, seen, depth + 1)
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                raise YamlProblem(key_line, f"mapping key {key!r} must be a string")
-            if key == "<<":
-                raise YamlProblem(key_line, "YAML merge keys are not allowed in data files")
-            if key in result:
-                raise YamlProblem(key_line, f"duplicate key '{key}' (first at line {result.lines[key]})")
-            result.lines[key] = key_line
-            result[key] = _build(value_node, seen, depth + 1)
-        return result
-    raise YamlProblem(line, "unsupported YAML node")  # pragma: no cover
+def _values(loader: Any) -> Any:
+    """Build the values of the one document in `loader`'s event stream, without recursion.
+
+    Working on parser events rather than a composed node graph keeps the cost to one Python
+    object per value, lets an alias or anchor be refused where it appears (before anything is
+    expanded), and stops at MAX_DEPTH open collections (libyaml's composer recurses in C and
+    crashes on deep enough nesting).
+    """
+    get = loader.get_event
+    # Each open collection: [container, pending key or _KEY (a key is expected next), key line].
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None:
+                raise YamlProblem(event.start_mark.line + 1, _NO_ANCHORS)
+            if len(stack) > MAX_DEPTH:
+                raise YamlProblem(event.start_mark.line + 1, _TOO_DEEP)
+            value = _scalar(event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            line = event.start_mark.line + 1
+            if event.anchor is not None:
+                raise YamlProblem(line, _NO_ANCHORS)
+            if len(stack) > MAX_DEPTH:
+                raise YamlProblem(line, _TOO_DEEP)
+            tag = event.tag
+            if kind is MappingStartEvent:
+                if tag not in (None, "!", _TAG + "map"):
+                    raise YamlProblem(line, f"unsupported YAML tag {tag}")
+                container: Any = LineDict(line)
+            else:
+                if tag not in (None, "!", _TAG + "seq"):
+                    raise YamlProblem(line, f"unsupported YAML tag {tag}")
+                container = []
+            if stack and type(stack[-1][0]) is LineDict and stack[-1][1] is _KEY:
+                raise YamlProblem(line, "mapping keys must be strings, not " + ("mappings" if kind is MappingStartEvent else "lists"))
+            stack.append([container, _KEY, 0])
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is AliasEvent:
+            raise YamlProblem(event.start_mark.line + 1, _NO_ANCHORS)
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(event.start_mark.line + 1, "invalid YAML: expected a single document in the stream")
+            continue
+        elif kind is StreamEndEvent:
+            return root
+        else:  # StreamStartEvent, DocumentEndEvent
+            continue
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        container = top[0]
+        if type(container) is list:
+            container.append(value)
+        elif top[1] is _KEY:
+            line = event.start_mark.line + 1
+            if value is _MERGE:
+                raise YamlProblem(line, "YAML merge keys are not allowed in data files")
+            if type(value) is not str:
+                raise YamlProblem(line, f"mapping key {value!r} must be a string")
+            if value in container:
+                raise YamlProblem(line, f"duplicate key '{value}' (first at line {container.lines[value]})")
+            top[1], top[2] = value, line
+        else:
+            key = top[1]
+            container.lines[key] = top[2]
+            container[key] = value
+            top[1] = _KEY
 
 
-def _scalar(node: yaml.ScalarNode, line: int) -> Any:
-    tag = node.tag
-    if tag in (_TAG + "str", _TAG + "timestamp"):
-        return node.value
+def _scalar(event: Any) -> Any:
+    tag, value = event.tag, event.value
+    if tag is None:
+        if not event.implicit[0]:
+            return value  # quoted: a string
+        if value and value[0] not in _IMPLICIT:
+            return value  # plain, and no implicit type starts with this character
+        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+    elif tag == "!":
+        return value
+    if tag == _TAG + "str" or tag == _TAG + "timestamp":
+        return value
+    node = yaml.ScalarNode(tag, value)
     if tag == _TAG + "int":
         return _scalars.construct_yaml_int(node)
     if tag == _TAG + "float":
@@ -123,4 +201,6 @@ def _scalar(node: yaml.ScalarNode, line: int) -> Any:
         return _scalars.construct_yaml_bool(node)
     if tag == _TAG + "null":
         return None
-    raise YamlProblem(line, f"unsupported YAML tag {tag}")
+    if tag == _TAG + "merge":
+        return _MERGE
+    raise YamlProblem(event.start_mark.line + 1, f"unsupported YAML tag {tag}")

@@ -1,0 +1,32 @@
+"""Every registered command with sample arguments, for the tests that run them all
+(test_hostile.py, test_paths.py). A command missing from SAMPLE_ARGS is run bare and with
+--json; add an entry when a command needs an argument to reach the data."""
+
+SAMPLE_ARGS = {
+    "check": [[], ["--json"]],
+    "timeline": [[], ["--json"], ["--cite", "--member", "kazakhstan", "--from", "2000"]],
+    "coverage": [[], ["--json"]],
+    "member": [["kazakhstan"], ["kazakhstan", "--json"]],
+    "members": [[], ["--json"]],
+    "document": [["almaty-act"], ["almaty-act", "--json"]],
+    "documents": [[], ["--json"]],
+    "source": [["bakishev-2009"], ["bakishev-2009", "--json"]],
+    "sources": [[], ["--json"]],
+    "search": [["summit"], ["summit", "--json"]],
+    "show": [["2002-first-summit"], ["2002-first-summit", "--json"]],
+    "compare": [["member-states"], ["--json"]],
+    "diff": [["bakishev-2009", "ravichandran-2023"], ["bakishev-2009", "ravichandran-2023", "--json"]],
+    "conflicts": [[], ["--json"]],
+    "cite": [["2002-first-summit"], ["2002-first-summit", "--json"]],
+}
+
+
+def command_names() -> list[str]:
+    from cica_cli.cli import app
+
+    return [c.name for c in app.registered_commands]
+
+
+def invocations() -> list[list[str]]:
+    """[name, *args] for every registered command and each of its sample argument lists."""
+    return [[name, *args] for name in command_names() for args in SAMPLE_ARGS.get(name, [[], ["--json"]])]
