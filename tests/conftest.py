@@ -11,6 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
 
+def pytest_configure(config):
+    """Keep the record cache of every run in a fresh temporary directory."""
+    import os
+    import tempfile
+
+    os.environ["CICA_CACHE_DIR"] = tempfile.mkdtemp(prefix="cica-cache-")
+
+
 class Result:
     """What a command printed, with its exit code."""
 

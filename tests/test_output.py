@@ -44,3 +44,12 @@ def test_unknown_option_is_usage_error(cica):
     result = cica("timeline", "--colour")
     assert result.exit_code == 2
     assert "No such option" in result.stderr
+
+
+def test_json_listing_is_one_record_per_line(cica):
+    import json
+
+    lines = cica("timeline", "--json").stdout.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]"
+    records = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
+    assert records[1]["id"] == "1992-unga-proposal" and records[1]["date"] == "1992-10-05"

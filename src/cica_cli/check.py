@@ -38,33 +38,32 @@ def _walk(record: Any) -> Iterator[Any]:
             yield from _walk(value)
 
 
-def date_problems(ds: Dataset) -> list[Problem]:
-    """Every date field must be valid EDTF; a source's as_of may not be after its publication."""
-    problems = []
-    for label, record in records(ds):
+def date_problems(label: str, file_records: list[Any]) -> tuple[list[Problem], dict[str, dates.Span]]:
+    """The records of one data file: every date field must be valid EDTF, and a source's
+    as_of may not be after its publication. Also returns the spans of the valid dates.
+    The loader runs this on every file it builds (see dataset.py), so its problems are
+    among a dataset's `problems`."""
+    problems, spans = [], {}
+    for record in file_records:
         for part in _walk(record):
             for fname in model.DATE_FIELDS:
                 value = getattr(part, fname, None)
                 if value is None:
                     continue
                 try:
-                    dates.parse(value)
+                    spans[value] = dates.parse(value)
                 except dates.EDTFError as exc:
                     problems.append(Problem(label, part.line, f"{fname}: {exc}"))
-    for source in ds.sources:
-        try:
-            as_of, published = dates.parse(source.as_of), dates.parse(source.published)
-        except dates.EDTFError:
-            continue
-        if as_of.lower > published.upper:
-            problems.append(Problem(LABELS["sources"], source.line,
-                                    f"source '{source.id}': as_of {source.as_of} is after published {source.published}"))
-    return problems
+        if isinstance(record, model.Source) and record.as_of in spans and record.published in spans:
+            if spans[record.as_of].lower > spans[record.published].upper:
+                problems.append(Problem(label, record.line,
+                                        f"source '{record.id}': as_of {record.as_of} is after published {record.published}"))
+    return problems, spans
 
 
 def check(ds: Dataset) -> list[Problem]:
     """All problems of a loaded dataset, sorted by file and line."""
-    problems = list(ds.problems) + date_problems(ds)
+    problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
     return sorted(set(problems))
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from . import model
+from . import dates, model
 from .errors import DataError, Problem, UsageError
-from .yamlfile import MAX_DEPTH, ProblemError, load, read_text
+from .yamlfile import MAX_DATA_BYTES, MAX_DEPTH, ProblemError, parse, read_text
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -155,7 +155,10 @@ def load_dataset(root: Path) -> Dataset:
 
 
 def _load(root: Path) -> Dataset:
+    from .cache import Cache, digest
+
     ds = Dataset(root=root)
+    cache = Cache(root)
     for name, cls in FILES.items():
         label = f"data/{name}"
         path = root / "data" / name
@@ -164,30 +167,50 @@ def _load(root: Path) -> Dataset:
                 ds.problems.append(Problem(label, 0, "required data file is missing"))
             continue
         try:
-            content = load(path, label)
+            text = read_text(path, label, MAX_DATA_BYTES)
         except ProblemError as exc:
             ds.problems.append(exc.problem)
             continue
-        if content is None:
-            continue
-        if not isinstance(content, list):
-            ds.problems.append(Problem(label, 1, f"the file must be a list of {cls.__name__.lower()} records"))
-            continue
-        records = getattr(ds, name.removesuffix(".yaml"))
-        for item in content:
-            line = getattr(item, "line", 1)
-            record = model.build(cls, item, label, line, ds.problems)
-            if record is not None:
-                records.append(record)
+        key = digest(text)
+        cached = cache.get(name, key)
+        if cached is None:
+            cached = _build(cls, text, label)
+            cache.put(name, key, cached)
+        records, problems, spans = cached
+        getattr(ds, name.removesuffix(".yaml")).extend(records)
+        ds.problems.extend(problems)
+        dates.remember(spans)
+    cache.save()
     return ds
+
+
+def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], dict[str, Any]]:
+    """The records of one data file, its problems (what kept a record from being built, and
+    invalid dates), and the parsed spans of its valid dates."""
+    from .check import date_problems
+
+    records: list[Any] = []
+    problems: list[Problem] = []
+    try:
+        content = parse(text, label)
+    except ProblemError as exc:
+        return records, [exc.problem], {}
+    if content is None:
+        return records, problems, {}
+    if not isinstance(content, list):
+        return records, [Problem(label, 1, f"the file must be a list of {cls.__name__.lower()} records")], {}
+    for item in content:
+        record = model.build(cls, item, label, getattr(item, "line", 1), problems)
+        if record is not None:
+            records.append(record)
+    more, spans = date_problems(label, records)
+    return records, problems + more, spans
 
 
 def open_dataset(option: Optional[str] = None) -> Dataset:
     """Load the dataset and refuse it (DataError) if any record could not be built."""
-    from .check import date_problems
-
     ds = load_dataset(resolve_root(option))
-    problems = ds.problems + date_problems(ds) + ds.path_problems()
+    problems = ds.problems + ds.path_problems()
     if problems:
         raise DataError(sorted(problems))
     return ds

@@ -21,66 +21,19 @@ def clean(text: Any) -> str:
 
 
 def to_json(data: Any) -> str:
-    """JSON text with the same escaping guarantee (C1 controls and bidi overrides as \\u escapes).
+    """JSON text: an array with one record per line, anything else indented. C1 controls and
+    bidi overrides are written as \\u escapes, like the C0 controls json always escapes.
 
-    The text is that of `json.dumps(data, ensure_ascii=False, indent=2)`, written here because
-    the json module falls back to its pure-Python encoder whenever it indents.
-    """
-    from json.encoder import encode_basestring
+    One record per line keeps the json module on its C encoder (it falls back to pure Python
+    whenever it indents), so a listing of 10 000 events is written in a few hundredths of a
+    second, and stays easy to read, grep and diff."""
+    import json
 
-    parts: list[str] = []
-    try:
-        _indented(data, "\n", parts, encode_basestring)
-        text = "".join(parts)
-    except _Unusual:
-        import json
-
+    if isinstance(data, list) and data:
+        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]"
+    else:
         text = json.dumps(data, ensure_ascii=False, indent=2)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-class _Unusual(Exception):
-    """A value the fast writer leaves to the json module."""
-
-
-def _indented(value: Any, pad: str, out: list[str], encode) -> None:
-    kind = type(value)
-    if kind is str:
-        out.append(encode(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif kind is int:
-        out.append(int.__repr__(value))
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = pad + "  "
-        first = True
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _Unusual
-            out.append(("{" if first else ",") + inner + encode(key) + ": ")
-            first = False
-            _indented(item, inner, out, encode)
-        out.append(pad + "}")
-    elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = pad + "  "
-        first = True
-        for item in value:
-            out.append(("[" if first else ",") + inner)
-            first = False
-            _indented(item, inner, out, encode)
-        out.append(pad + "]")
-    else:  # floats (nan, inf), subclasses, anything else: the json module's rules
-        raise _Unusual
 
 
 def console(stderr: bool = False):

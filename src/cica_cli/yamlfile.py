@@ -85,7 +85,11 @@ class ProblemError(Exception):
 
 def load(path: Path, label: str) -> Any:
     """Parse the YAML file at `path`; raise ProblemError (labelled `label`) if it is unusable."""
-    text = read_text(path, label, MAX_DATA_BYTES)
+    return parse(read_text(path, label, MAX_DATA_BYTES), label)
+
+
+def parse(text: str, label: str) -> Any:
+    """Parse YAML text from the file labelled `label`; raise ProblemError if it is unusable."""
     collecting = gc.isenabled()
     gc.disable()  # the values built here hold no cycles; collecting while building is pure cost
     try:

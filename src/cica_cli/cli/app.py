@@ -38,12 +38,20 @@ JsonOption = Annotated[
 
 
 def handles_errors(fn: Callable) -> Callable:
-    """Run a command; a CicaError becomes one line on stderr and its exit code."""
+    """Run a command; a CicaError becomes one line on stderr and its exit code.
+
+    The garbage collector is paused while the command runs: a command makes tens of
+    thousands of records, lists and strings on a large dataset and none of them form
+    cycles, so collecting as they are made is pure cost (a third of `timeline --json`)."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        import gc
+
         from .. import render
 
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             return fn(*args, **kwargs)
         except CicaError as exc:
@@ -51,6 +59,9 @@ def handles_errors(fn: Callable) -> Callable:
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
             raise typer.Exit(int(Exit.OK)) from None
+        finally:
+            if collecting:
+                gc.enable()
 
     return wrapper
 
