@@ -240,7 +240,7 @@ class Step:
         if len(windows) == 1:
             return dates.human(windows[0])
         spans = [dates.parse(w) for w in windows]
-        if all(dates.overlaps(x, y) for x, y in combinations(spans, 2)):
+        if max(s.lower for s in spans) <= min(s.upper for s in spans):  # all share a day
             widest = max(spans, key=lambda s: (s.upper - s.lower, s.text))
             return dates.human(widest)
         first, last = min(s.lower for s in spans), max(s.upper for s in spans)
@@ -317,12 +317,37 @@ def compare_metric(ds: Dataset, metric: Metric) -> MetricComparison:
     observations = figures(ds, metric.id)
     steps = [compare(a, b) for a, b in zip(observations, observations[1:])]
     neighbours = {(a.id, b.id) for a, b in zip(observations, observations[1:])}
-    others = [c for a, b in combinations(observations, 2) if (a.id, b.id) not in neighbours
-              for c in [compare(a, b)] if c.verdict == CONFLICT]
+    others = [c for c in _hidden_conflicts(observations) if c.verdict == CONFLICT
+              and (c.a.id, c.b.id) not in neighbours and (c.b.id, c.a.id) not in neighbours]
     result = MetricComparison(metric, observations, steps, others)
     result.verdict = overall(steps + others, len(observations))
     result.explanation = explain(result)
     return result
+
+
+def _hidden_conflicts(observations: list[Observation]) -> list[Comparison]:
+    """Conflicts anywhere in a metric's observations, at most one per observation: each is
+    paired with an observation of the same scope and another value whose window began no
+    later and still overlaps its own. A sweep over window starts that remembers, per scope,
+    the two observations with different values whose windows end last: O(n log n), where
+    comparing every pair would take a metric observed 10 000 times 50 million comparisons."""
+    found = []
+    groups: dict[str, list[Observation]] = {}
+    for o in observations:
+        groups.setdefault(_scope(o.qualifier), []).append(o)
+    for group in groups.values():
+        first = second = None  # the latest-ending window; the latest-ending with another value
+        for o in sorted(group, key=lambda o: (o.span.lower, o.span.upper)):
+            partner = first if first is not None and first.value != o.value else second
+            if partner is not None and partner.span.upper >= o.span.lower:
+                found.append(compare(partner, o))
+            if first is None or o.span.upper > first.span.upper:
+                if first is not None and o.value != first.value:
+                    second = first
+                first = o
+            elif o.value != first.value and (second is None or o.span.upper > second.span.upper):
+                second = o
+    return found
 
 
 def compare_metrics(ds: Dataset) -> list[MetricComparison]:
