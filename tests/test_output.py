@@ -53,3 +53,13 @@ def test_json_listing_is_one_record_per_line(cica):
     assert lines[0] == "[" and lines[-1] == "]"
     records = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
     assert records[1]["id"] == "1992-unga-proposal" and records[1]["date"] == "1992-10-05"
+
+
+def test_piped_tables_are_plain_text_one_line_per_row(cica):
+    out = cica("timeline", "--kind", "summit", "--cite").stdout.splitlines()
+    assert out[0] == "CICA timeline: 3 event(s)"
+    assert out[1].split() == ["Date", "Event", "Kind", "Evidence"]
+    row = next(line for line in out if line.startswith("12–13 Oct 2022"))
+    assert "Sixth CICA summit in Astana" in row and "summit" in row
+    assert "askeroglu-2022: “Summit was held on 12-13 October 2022, in the capital of Kazakhstan, Astana.”" in row
+    assert not any(set(line) & set("│┃|+") for line in out[:3])

@@ -26,7 +26,7 @@ def test_search_table(cica):
     assert result.exit_code == 0
     out = result.stdout
     assert "1 match(es) in the articles" in out
-    assert "| ravichandran-2023 | 53   |" in out
+    assert "\nravichandran-2023  53    " in out
     assert "2002 Almaty Act, is the Catalogue" in out
     assert "match(es) in the dataset" in out and "almaty-act" in out
     assert "\x1b" not in out  # plain when piped

@@ -65,6 +65,9 @@ def print_table(
 ) -> None:
     """A table of cleaned text cells (each cell a value, or a Rich Text made by `text`);
     the columns named in `nowrap` are kept on one line."""
+    if not sys.stdout.isatty():
+        _plain_table(title, columns, rows, caption)
+        return
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -94,6 +97,10 @@ def highlight(before: Any, match: Any, after: Any, style: str = "bold reverse"):
 
 def print_fields(title: str | None, fields: Iterable[tuple[str, Any]]) -> None:
     """One record as a two-column table of field and value; empty values are left out."""
+    if not sys.stdout.isatty():
+        shown = [(name, value) for name, value in fields if value not in (None, "", [])]
+        _plain_table(title, None, shown, None)
+        return
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -109,6 +116,32 @@ def print_fields(title: str | None, fields: Iterable[tuple[str, Any]]) -> None:
             continue
         table.add_row(text(name), value if isinstance(value, Text) else text(value))
     out.print(table)
+
+
+def _plain_table(title: str | None, columns: Sequence[str] | None, rows: Iterable[Sequence[Any]],
+                 caption: str | None) -> None:
+    """A table as plain aligned text, for output that is not a terminal: one line per row (a
+    cell with several lines continues below it), never wrapped, so that it can be searched
+    and cut; and no Rich to import or lay out."""
+    cells = [[_plain(cell).split("\n") for cell in row] for row in rows]
+    head = [list(columns)] if columns else []
+    widths = [max(len(line) for row in [[[h] for h in r] for r in head] + cells for line in row[i])
+              for i in range(len(columns) if columns else len(cells[0]) if cells else 0)]
+    out = [clean(title)] if title else []
+    if columns:
+        out.append("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+        out.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        for k in range(max(len(cell) for cell in row)):
+            out.append("  ".join((cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip())
+    if caption:
+        out.append(clean(caption))
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _plain(cell: Any) -> str:
+    """A cell's text: a Rich Text's plain string (already cleaned), or the cleaned value."""
+    return cell.plain if hasattr(cell, "plain") else clean(cell)
 
 
 def print_lines(lines: Iterable[str]) -> None:
