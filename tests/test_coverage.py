@@ -39,3 +39,20 @@ def test_removing_a_shipped_exclusion_reopens_the_gap(cica, tmp_path):
          "  text: Being the\n")
     result = cica("coverage", "--data", copy, "--json")
     assert [(m["source"], m["line"], m["mention"]) for m in result.json()] == [("ravichandran-2023", 39, "ninth")]
+
+
+def test_source_option_limits_the_report_to_one_article(cica, tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    copy = tmp_path / "copy"
+    shutil.copytree(ROOT / "data", copy / "data")
+    shutil.copytree(ROOT / "seeds", copy / "seeds")
+    edit(copy, "data/excluded.yaml", "  text: Being the ninth largest country in the world\n",
+         "  text: Being the\n")
+    only_004 = cica("coverage", "--data", copy, "--source", "004", "--json")
+    assert [(m["source"], m["mention"]) for m in only_004.json()] == [("ravichandran-2023", "ninth")]
+    only_003 = cica("coverage", "--data", copy, "--source", "bakishev-2009")
+    assert only_003.exit_code == 0
+    assert only_003.stdout.strip() == "coverage: every date and quantity in 1 source(s) is cited or excluded"

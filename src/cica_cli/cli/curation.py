@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Optional
+
+import typer
+
 from .app import DataOption, JsonOption, command
 
 
@@ -9,8 +13,6 @@ from .app import DataOption, JsonOption, command
 def check_command(data: DataOption = None, json: JsonOption = False) -> None:
     """Validate the dataset: schema, ids, references, EDTF dates, quotes found in their articles,
     article files inside seeds/. One line per problem (data/FILE.yaml:LINE: message)."""
-    import typer
-
     from .. import render
     from ..check import check
     from ..dataset import load_dataset, resolve_root
@@ -38,13 +40,12 @@ def check_command(data: DataOption = None, json: JsonOption = False) -> None:
 
 @command("coverage", "cica coverage --source 003")
 def coverage_command(
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this source (id, file name or unique prefix).")] = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
     """List, per source, each date or quantity in the article that no record cites and
     data/excluded.yaml does not explain. Exits 1 while anything is unaccounted for."""
-    import typer
-
     from .. import render
     from ..coverage import coverage
     from ..dataset import open_dataset
@@ -53,6 +54,11 @@ def coverage_command(
 
     ds = open_dataset(data)
     missing = coverage(ds)
+    if source is not None:
+        from ..lookup import find_source
+
+        chosen = find_source(ds, source).id
+        missing = [m for m in missing if m.source == chosen]
     if json:
         render.print_json([to_dict(m) for m in missing])
     elif missing:
@@ -63,6 +69,7 @@ def coverage_command(
             nowrap=("Source", "Line", "Mention"),
         )
     else:
-        render.print_lines([f"coverage: every date and quantity in {len(ds.sources)} source(s) is cited or excluded"])
+        count = 1 if source is not None else len(ds.sources)
+        render.print_lines([f"coverage: every date and quantity in {count} source(s) is cited or excluded"])
     if missing:
         raise typer.Exit(int(Exit.DATA))
