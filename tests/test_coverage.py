@@ -1,5 +1,10 @@
 """`cica coverage`: every date and quantity in an article is cited or excluded."""
 
+import shutil
+
+import pytest
+
+from conftest import ROOT
 from test_check import edit
 
 
@@ -27,30 +32,25 @@ def test_exclusion_accounts_for_a_mention(cica, dataset):
     assert cica("check", "--data", dataset).exit_code == 0
 
 
-def test_removing_a_shipped_exclusion_reopens_the_gap(cica, tmp_path):
-    import shutil
-
-    from conftest import ROOT
-
+@pytest.fixture
+def shipped_without_one_exclusion(tmp_path):
+    """A copy of the shipped dataset whose exclusion of "ninth largest country" is cut short."""
     copy = tmp_path / "copy"
     shutil.copytree(ROOT / "data", copy / "data")
     shutil.copytree(ROOT / "seeds", copy / "seeds")
     edit(copy, "data/excluded.yaml", "  text: Being the ninth largest country in the world\n",
          "  text: Being the\n")
+    return copy
+
+
+def test_removing_a_shipped_exclusion_reopens_the_gap(cica, shipped_without_one_exclusion):
+    copy = shipped_without_one_exclusion
     result = cica("coverage", "--data", copy, "--json")
     assert [(m["source"], m["line"], m["mention"]) for m in result.json()] == [("ravichandran-2023", 39, "ninth")]
 
 
-def test_source_option_limits_the_report_to_one_article(cica, tmp_path):
-    import shutil
-
-    from conftest import ROOT
-
-    copy = tmp_path / "copy"
-    shutil.copytree(ROOT / "data", copy / "data")
-    shutil.copytree(ROOT / "seeds", copy / "seeds")
-    edit(copy, "data/excluded.yaml", "  text: Being the ninth largest country in the world\n",
-         "  text: Being the\n")
+def test_source_option_limits_the_report_to_one_article(cica, shipped_without_one_exclusion):
+    copy = shipped_without_one_exclusion
     only_004 = cica("coverage", "--data", copy, "--source", "004", "--json")
     assert [(m["source"], m["mention"]) for m in only_004.json()] == [("ravichandran-2023", "ninth")]
     only_003 = cica("coverage", "--data", copy, "--source", "bakishev-2009")

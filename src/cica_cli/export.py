@@ -13,8 +13,8 @@ import dataclasses
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from . import dates
-from .model import DATE_FIELDS, public_fields, to_dict
-from .render import clean
+from .model import DATE_FIELDS, Citation, public_fields, to_dict
+from .render import clean, evidence
 
 FORMATS = ("table", "csv", "markdown", "json")
 
@@ -35,9 +35,9 @@ def cell(value: Any) -> str:
     if dataclasses.is_dataclass(value):
         value = to_dict(value)
     if isinstance(value, list):
+        if value and all(isinstance(v, Citation) for v in value):
+            return evidence(value)
         value = [to_dict(v) if dataclasses.is_dataclass(v) else v for v in value]
-        if all(isinstance(v, dict) and set(v) == {"source", "quote"} for v in value) and value:
-            return "\n".join(f"{v['source']}: “{v['quote']}”" for v in value)
         if all(not isinstance(v, (dict, list)) and not dataclasses.is_dataclass(v) for v in value):
             return "; ".join(cell(v) for v in value)
         value = to_dict(value)

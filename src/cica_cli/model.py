@@ -211,6 +211,11 @@ class Exclusion(Record):
 _PUBLIC: dict[type, tuple[dataclasses.Field, ...]] = {}
 
 
+def cited_sources(citations: list[Citation]) -> list[str]:
+    """The distinct sources of some citations, in citation order."""
+    return list(dict.fromkeys(c.source for c in citations))
+
+
 def public_fields(cls: type) -> tuple[dataclasses.Field, ...]:
     """The YAML/JSON fields of a record class, in order (computed once per class)."""
     found = _PUBLIC.get(cls)

@@ -20,6 +20,11 @@ def clean(text: Any) -> str:
     return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
+def evidence(citations: Iterable[Any]) -> str:
+    """Citations as text, one `source: “quote”` line each."""
+    return "\n".join(f"{c.source}: “{c.quote}”" for c in citations)
+
+
 def to_json(data: Any) -> str:
     """JSON text: an array with one record per line, anything else indented. C1 controls and
     bidi overrides are written as \\u escapes, like the C0 controls json always escapes.

@@ -7,7 +7,7 @@ from typing import Optional
 from . import dates
 from .dataset import Dataset
 from .errors import UsageError
-from .model import EVENT_KINDS, Event
+from .model import EVENT_KINDS, Event, cited_sources
 
 
 def parse_bound(value: Optional[str], option: str) -> Optional[dates.Span]:
@@ -18,11 +18,6 @@ def parse_bound(value: Optional[str], option: str) -> Optional[dates.Span]:
         return dates.parse(value.strip())
     except dates.EDTFError as exc:
         raise UsageError(f"{option}: {exc}") from None
-
-
-def sources_of(event: Event) -> list[str]:
-    """The distinct sources cited by an event, in citation order."""
-    return list(dict.fromkeys(c.source for c in event.citations))
 
 
 def timeline(
@@ -50,7 +45,7 @@ def timeline(
             continue
         if kind and event.kind != kind:
             continue
-        if source and source not in sources_of(event):
+        if source and source not in cited_sources(event.citations):
             continue
         if member and member not in event.members:
             continue

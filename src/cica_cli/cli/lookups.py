@@ -28,12 +28,10 @@ def _both(edtf: Optional[str], sep: str = " — EDTF ") -> str:
     return edtf if human == edtf else f"{human}{sep}{edtf}"
 
 
-def _evidence(citations) -> str:
-    return "\n".join(f"{c.source}: “{c.quote}”" for c in citations)
-
-
 def _sources(citations) -> str:
-    return ", ".join(dict.fromkeys(c.source for c in citations))
+    from ..model import cited_sources
+
+    return ", ".join(cited_sources(citations))
 
 
 def _remarks(entry) -> str:
@@ -108,7 +106,7 @@ def _show_member(ds, member) -> None:
         rows = []
         for entry in entries:
             since, held = _held(ds, entry)
-            rows.append([getattr(entry, name), since, held, _evidence(entry.citations), _remarks(entry)])
+            rows.append([getattr(entry, name), since, held, render.evidence(entry.citations), _remarks(entry)])
         dagger = any(as_of(ds, entry)[1] for entry in entries)
         _section(label, [name.title(), "Since", "As of", "Evidence", "Remarks"], rows,
                  caption=DAGGER if dagger else None, nowrap=(name.title(),))

@@ -33,8 +33,8 @@ def timeline_command(
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import find_member, find_source
-    from ..model import Event
-    from ..timeline import sources_of, timeline
+    from ..model import Event, cited_sources
+    from ..timeline import timeline
 
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
@@ -53,9 +53,9 @@ def timeline_command(
         date = dates.human(e.date) + (" *" if e.inferred else "")
         kind_text = e.kind + (" (context)" if e.context else "")
         if cite:
-            evidence = "\n".join(f"{c.source}: “{c.quote}”" for c in e.citations)
+            evidence = render.evidence(e.citations)
         else:
-            evidence = ", ".join(sources_of(e))
+            evidence = ", ".join(cited_sources(e.citations))
         rows.append([date, title, kind_text, evidence])
     columns = ["Date", "Event", "Kind", "Evidence" if cite else "Sources"]
     render.print_table(
