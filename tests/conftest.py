@@ -1,22 +1,25 @@
 import json
+import os
 import shutil
-from pathlib import Path
+import tempfile
 
 import pytest
-from typer.testing import CliRunner
 
-from cica_cli.cli import app
+from support import MINIMAL, invoke
 
-ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+_CACHE_DIR = None
 
 
 def pytest_configure(config):
-    """Keep the record cache of every run in a fresh temporary directory."""
-    import os
-    import tempfile
+    """Keep the record cache of every run in a fresh temporary directory, removed at the end."""
+    global _CACHE_DIR
+    _CACHE_DIR = tempfile.mkdtemp(prefix="cica-cache-")
+    os.environ["CICA_CACHE_DIR"] = _CACHE_DIR
 
-    os.environ["CICA_CACHE_DIR"] = tempfile.mkdtemp(prefix="cica-cache-")
+
+def pytest_unconfigure(config):
+    if _CACHE_DIR:
+        shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 class Result:
@@ -38,10 +41,8 @@ def cica(monkeypatch):
     """Run `cica ARGS...` in-process against the repository's dataset (or another with --data)."""
     monkeypatch.delenv("CICA_DATA", raising=False)
     monkeypatch.setenv("COLUMNS", "400")  # tables wide enough that cells do not wrap
-    runner = CliRunner()
-
     def run(*args, env=None):
-        result = runner.invoke(app, [str(a) for a in args], env=env)
+        result = invoke(args, env=env)
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Result(result)

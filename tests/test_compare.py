@@ -10,7 +10,7 @@ from cica_cli.dataset import Dataset, load_dataset
 from cica_cli.errors import DataError, NotFound, UsageError
 from cica_cli.model import Citation, Document, Event, Figure, Member, Metric, Source, Status
 
-from conftest import ROOT
+from support import ROOT
 from test_check import edit
 
 DS = load_dataset(ROOT)

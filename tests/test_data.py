@@ -6,7 +6,7 @@ from cica_cli.coverage import coverage
 from cica_cli.dataset import load_dataset
 from cica_cli.quotes import normalise
 
-from conftest import ROOT
+from support import ROOT
 
 DS = load_dataset(ROOT)
 

@@ -19,11 +19,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from cica_cli.cli import app
 from commands import SAMPLE_ARGS, command_names
-from conftest import ROOT
+from support import ROOT, invoke
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, derandomize=True, print_blob=True,
@@ -146,7 +144,6 @@ def assert_well_behaved(args, result, seconds):
 @given(data=st.data())
 def test_every_command_survives_a_mutated_dataset(data):
     mutations = data.draw(st.lists(mutation(LINES), min_size=1, max_size=3), label="mutations")
-    runner = CliRunner()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         copy_dataset(root)
@@ -156,7 +153,7 @@ def test_every_command_survives_a_mutated_dataset(data):
         for command in command_names():
             args = [command, *data.draw(st.sampled_from(SAMPLE_ARGS.get(command, [[], ["--json"]])), label=command)]
             start = time.perf_counter()
-            result = runner.invoke(app, [*args, "--data", str(root)], env={"COLUMNS": "120", "CICA_DATA": None})
+            result = invoke([*args, "--data", str(root)], env={"COLUMNS": "120", "CICA_DATA": None})
             assert_well_behaved(args, result, time.perf_counter() - start)
 
 
@@ -170,7 +167,7 @@ def shipped(tmp_path):
 
 def run(args):
     start = time.perf_counter()
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "120", "CICA_DATA": None})
+    result = invoke(args, env={"COLUMNS": "120", "CICA_DATA": None})
     return result, time.perf_counter() - start
 
 
@@ -201,9 +198,13 @@ def test_absurd_nesting_is_refused_with_a_line_not_a_crash(shipped, nested):
     for args in (["check"], ["timeline"]):
         result, seconds = run([*args, "--data", str(shipped)])
         assert result.exit_code == 1
-        found = re.search(r"data/events\.yaml:(\d+): nesting is deeper than 24 levels", result.stdout + result.stderr)
-        assert found, result.stdout + result.stderr
-        assert first <= int(found.group(1)) <= first + 24
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        # cica's own depth check or libyaml's (PyYAML 6.0.4 stops deep flow nesting itself,
+        # in its own words): either way one line that names the file and the line.
+        lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("data/", "cica: data/"))]
+        found = [re.search(r"data/events\.yaml:(\d+): ", line) for line in lines]
+        assert any(found), result.stdout + result.stderr
+        assert all(first <= int(m.group(1)) <= first + 24 for m in found if m)
         assert seconds < 5
 
 

@@ -4,7 +4,7 @@ real answers and the sources behind them; and how names resolve."""
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 from test_check import edit
 
 

@@ -7,11 +7,9 @@ import shutil
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
-from cica_cli.cli import app
 from commands import invocations
-from conftest import MINIMAL, ROOT
+from support import MINIMAL, ROOT, invoke
 
 CANARY_TEXT = "CANARY-7f3a: The Conference was first proposed in October 1992. Its first summit took place in 2002"
 
@@ -31,7 +29,7 @@ def run_recording_opens(args):
     global _opened
     _opened = []
     try:
-        result = CliRunner().invoke(app, args, env={"COLUMNS": "200", "CICA_DATA": None})
+        result = invoke(args, env={"COLUMNS": "200", "CICA_DATA": None})
         return result, _opened
     finally:
         _opened = None

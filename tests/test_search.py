@@ -137,7 +137,7 @@ def test_search_library_returns_records():
     from cica_cli.dataset import open_dataset
     from cica_cli.search import search
 
-    from conftest import ROOT
+    from support import ROOT
 
     results = search(open_dataset(str(ROOT)), "Secretariat")
     assert {h.source for h in results.articles} >= {"bakishev-2009"}

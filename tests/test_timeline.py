@@ -95,7 +95,7 @@ def test_nothing_found_exits_1(cica):
 
 
 def test_data_option_and_environment_variable(cica, monkeypatch):
-    from conftest import MINIMAL
+    from support import MINIMAL
 
     assert titles(cica("timeline", "--data", MINIMAL, "--json")) == ["proposal", "first-summit"]
     result = cica("timeline", "--json", env={"CICA_DATA": str(MINIMAL)})
