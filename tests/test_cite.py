@@ -115,7 +115,7 @@ def test_json_is_one_object_with_yaml_field_names(cica):
     data = cica("cite", "2002-almaty-act-adopted", "--json", "--style", "chicago").json()
     assert data["ref"] == "2002-almaty-act-adopted" and data["kind"] == "event"
     assert data["claim"] == "Almaty Act (2002)."
-    assert data["citations"] == [{"source": "ravichandran-2023", "quote": ALMATY_QUOTE}]
+    assert data["citations"] == [{"source": "ravichandran-2023", "quote": ALMATY_QUOTE, "date": None, "inferred": None}]
     assert data["sources"][0]["published"] == "2023-07-16" and data["sources"][0]["outlet"] == "NNN-Bernama"
     assert data["record"]["date"] == "2002"
     assert "Ravichandran, R. “" in data["text"]

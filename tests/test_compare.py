@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cica_cli import compare as C
+from cica_cli.claims import judge
 from cica_cli.dataset import Dataset, load_dataset
 from cica_cli.errors import DataError, NotFound, UsageError
 from cica_cli.model import Citation, Document, Event, Figure, Member, Metric, Source, Status
@@ -178,8 +179,8 @@ def test_change_reports_which_side_is_newer_either_way():
     ("2007~", "2009", C.CONFLICT),
 ])
 def test_date_verdicts(a, b, verdict):
-    assert C.compare_dates(a, b)[0] == verdict
-    assert C.compare_dates(b, a)[0] == verdict
+    assert judge(a, b)[0] == verdict
+    assert judge(b, a)[0] == verdict
 
 
 @pytest.mark.parametrize("a, b, verdict", [

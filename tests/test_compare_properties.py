@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cica_cli import compare as C
+from cica_cli.claims import judge
 from cica_cli import dates
 
 QUALIFIERS = st.sampled_from(["", "", "~", "?", "%"])
@@ -48,8 +49,8 @@ def figure(value, as_of, qualifier=None, source="a"):
 @settings(max_examples=400)
 @given(edtf(), edtf())
 def test_date_verdicts_are_symmetric_and_follow_overlap(a, b):
-    verdict, _ = C.compare_dates(a, b)
-    assert verdict == C.compare_dates(b, a)[0]
+    verdict, _ = judge(a, b)
+    assert verdict == judge(b, a)[0]
     if a == b:
         assert verdict == C.AGREE
     elif dates.overlaps(dates.parse(a), dates.parse(b)):
@@ -60,21 +61,21 @@ def test_date_verdicts_are_symmetric_and_follow_overlap(a, b):
 
 @given(edtf())
 def test_a_date_agrees_with_itself(a):
-    assert C.compare_dates(a, a)[0] == C.AGREE
+    assert judge(a, a)[0] == C.AGREE
 
 
 @given(days, QUALIFIERS)
 def test_a_day_inside_a_year_or_month_is_compatible_with_it(day, q):
     year, month, exact = at(day, "year") + q, at(day, "month") + q, at(day, "day")
-    assert C.compare_dates(year, exact)[0] == C.COMPATIBLE
-    assert C.compare_dates(month, exact)[0] == C.COMPATIBLE
-    assert C.compare_dates(year, at(day, "month"))[0] == C.COMPATIBLE
+    assert judge(year, exact)[0] == C.COMPATIBLE
+    assert judge(month, exact)[0] == C.COMPATIBLE
+    assert judge(year, at(day, "month"))[0] == C.COMPATIBLE
 
 
 @given(days, days)
 def test_a_day_outside_a_plain_year_conflicts_with_it(day, other):
     if other.year != day.year:
-        assert C.compare_dates(at(day, "year"), at(other, "day"))[0] == C.CONFLICT
+        assert judge(at(day, "year"), at(other, "day"))[0] == C.CONFLICT
 
 
 @settings(max_examples=300)
@@ -82,8 +83,8 @@ def test_a_day_outside_a_plain_year_conflicts_with_it(day, other):
 def test_coarsening_a_date_never_creates_a_conflict(a, b, precision):
     """Saying less (a year instead of a day) can turn a conflict into compatibility, never
     the other way round."""
-    fine = C.compare_dates(at(a, "day"), at(b, "day"))[0]
-    coarse = C.compare_dates(at(a, precision), at(b, "day"))[0]
+    fine = judge(at(a, "day"), at(b, "day"))[0]
+    coarse = judge(at(a, precision), at(b, "day"))[0]
     if fine != C.CONFLICT:
         assert coarse != C.CONFLICT
 

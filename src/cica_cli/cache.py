@@ -21,7 +21,7 @@ from typing import Any, Optional
 
 from . import __version__
 
-_STAMP = f"cica {__version__} / python {sys.version_info[0]}.{sys.version_info[1]} / 2"
+_STAMP = f"cica {__version__} / python {sys.version_info[0]}.{sys.version_info[1]} / 3"
 
 
 def digest(text: str) -> bytes:

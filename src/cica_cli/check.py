@@ -6,17 +6,13 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from . import dates, model
+from . import model
 from .dataset import Dataset
 from .errors import Problem
 from .yamlfile import ProblemError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LABELS = {
-    "sources": "data/sources.yaml", "events": "data/events.yaml", "members": "data/members.yaml",
-    "documents": "data/documents.yaml", "metrics": "data/metrics.yaml", "figures": "data/figures.yaml",
-    "excluded": "data/excluded.yaml",
-}
+LABELS = {kind.name: kind.label for kind in model.KINDS}
 
 
 def records(ds: Dataset) -> Iterator[tuple[str, Any]]:
@@ -24,41 +20,6 @@ def records(ds: Dataset) -> Iterator[tuple[str, Any]]:
     for name, label in LABELS.items():
         for record in getattr(ds, name):
             yield label, record
-
-
-def _walk(record: Any) -> Iterator[Any]:
-    """The record and every dataclass nested in it."""
-    yield record
-    for name in model.nested_fields(type(record)):
-        value = getattr(record, name)
-        if isinstance(value, list):
-            for item in value:
-                yield from _walk(item)
-        elif value is not None:
-            yield from _walk(value)
-
-
-def date_problems(label: str, file_records: list[Any]) -> tuple[list[Problem], dict[str, dates.Span]]:
-    """The records of one data file: every date field must be valid EDTF, and a source's
-    as_of may not be after its publication. Also returns the spans of the valid dates.
-    The loader runs this on every file it builds (see dataset.py), so its problems are
-    among a dataset's `problems`."""
-    problems, spans = [], {}
-    for record in file_records:
-        for part in _walk(record):
-            for fname in model.DATE_FIELDS:
-                value = getattr(part, fname, None)
-                if value is None:
-                    continue
-                try:
-                    spans[value] = dates.parse(value)
-                except dates.EDTFError as exc:
-                    problems.append(Problem(label, part.line, f"{fname}: {exc}"))
-        if isinstance(record, model.Source) and record.as_of in spans and record.published in spans:
-            if spans[record.as_of].lower > spans[record.published].upper:
-                problems.append(Problem(label, record.line,
-                                        f"source '{record.id}': as_of {record.as_of} is after published {record.published}"))
-    return problems, spans
 
 
 def check(ds: Dataset) -> list[Problem]:
@@ -97,7 +58,7 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     """No control characters (terminal escapes) and no empty strings in the data's text."""
     problems = []
     for label, record in records(ds):
-        for part in _walk(record):
+        for part in model.walk(record):
             for name in model.field_names(type(part)):
                 value = getattr(part, name)
                 for text in value if isinstance(value, list) else (value,):
@@ -134,10 +95,21 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
         if ds.metrics:
             expect(LABELS["figures"], fig.line, "metric", metrics, fig.metric, f"figure '{fig.id}'")
         expect(LABELS["figures"], fig.line, "source", sources, fig.source, f"figure '{fig.id}'")
+    for question in ds.questions:
+        for answer in question.answers:
+            if answer.record not in events and answer.record not in documents:
+                problems.append(Problem(LABELS["questions"], answer.line,
+                                        f"question '{question.id}' refers to unknown event or document '{answer.record}'"))
+    for tension in ds.tensions:
+        expect(LABELS["tensions"], tension.line, "source", sources, tension.source, f"tension '{tension.id}'")
+        for c in tension.citations:
+            if c.source != tension.source:
+                problems.append(Problem(LABELS["tensions"], c.line, f"tension '{tension.id}' is within one source, "
+                                        f"'{tension.source}'; this citation is from '{c.source}'"))
     for ex in ds.excluded:
         expect(LABELS["excluded"], ex.line, "source", sources, ex.source, "exclusion")
     for label, record in records(ds):
-        for part in _walk(record):
+        for part in model.walk(record):
             if isinstance(part, model.Citation):
                 expect(label, part.line, "source", sources, part.source, "citation")
     return problems
@@ -151,7 +123,7 @@ def quoted(ds: Dataset) -> Iterator[tuple[str, int, str, str]]:
         elif isinstance(record, model.Exclusion):
             yield label, record.line, record.source, record.text
         else:
-            for part in _walk(record):
+            for part in model.walk(record):
                 if isinstance(part, model.Citation):
                     yield label, part.line, part.source, part.quote
 

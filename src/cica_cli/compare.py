@@ -11,9 +11,8 @@ same thing are then judged:
 * different-scope: the qualifiers differ (16 "participating at the first Summit" is not a
   count of all member states), so the values are not comparable: shown, never a conflict.
 
-Two dates given for the same thing agree when they are the same EDTF string, are compatible
-when their spans overlap (`1992` and `1992-10-05`: different precision is not disagreement)
-and conflict when they cannot share a day.
+Dates are judged per claim: each source's own date for an event, a document, a status or a
+role (see claims.py for the verdicts: agree, confirmed, compatible, conflict).
 
 Member statuses are values too, with one rule of their own: membership excludes every other
 status, but the other statuses (observer, partner, applicant, cooperating, non-member) can
@@ -28,19 +27,20 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Iterable, Optional
 
-from . import dates
+from . import claims, dates
 from .dataset import Dataset
 from .errors import DataError, Problem, UsageError
 from .model import Metric
 
-AGREE = "agree"
-COMPATIBLE = "compatible"
+AGREE = claims.AGREE
+COMPATIBLE = claims.COMPATIBLE
+CONFIRMED = claims.CONFIRMED
 CHANGED = "changed"
-CONFLICT = "conflict"
+CONFLICT = claims.CONFLICT
 SCOPE = "different-scope"
 SINGLE = "single"  # a metric observed once: nothing to compare with
 NONE = "none"  # a metric never observed
-VERDICTS = (AGREE, COMPATIBLE, CHANGED, CONFLICT, SCOPE)
+VERDICTS = (AGREE, CONFIRMED, COMPATIBLE, CHANGED, CONFLICT, SCOPE)
 
 FIGURE, STATUS, DATE = "figure", "status", "date"
 
@@ -61,6 +61,7 @@ class Observation:
     source: str
     quote: str
     qualifier: Optional[str] = None
+    inferred: Optional[str] = None  # how the source's date was worked out, for a date claim
 
     @property
     def span(self) -> dates.Span:
@@ -70,6 +71,7 @@ class Observation:
         return {
             "kind": self.kind, "subject": self.subject, "id": self.id, "value": self.value,
             "as_of": self.as_of, "qualifier": self.qualifier, "source": self.source, "quote": self.quote,
+            "inferred": self.inferred,
         }
 
 
@@ -102,17 +104,6 @@ def _describe(o: Observation) -> str:
     return f"{o.value} ({dates.human(o.as_of)})"
 
 
-def compare_dates(a: str, b: str) -> tuple[str, str]:
-    """(verdict, reason) for two EDTF dates given for the same thing."""
-    if a == b:
-        return AGREE, f"the same date, {dates.human(a)}"
-    sa, sb = dates.parse(a), dates.parse(b)
-    if dates.overlaps(sa, sb):
-        why = "different precision" if sa.precision != sb.precision else "the spans overlap"
-        return COMPATIBLE, f"{dates.human(a)} and {dates.human(b)} may be the same day ({why})"
-    return CONFLICT, f"{dates.human(a)} and {dates.human(b)} cannot be the same day"
-
-
 def _values_compatible(kind: str, x: Any, y: Any) -> bool:
     """Different values that can both hold at once: statuses other than membership."""
     return kind == STATUS and "member" not in (x, y)
@@ -121,10 +112,7 @@ def _values_compatible(kind: str, x: Any, y: Any) -> bool:
 def compare(a: Observation, b: Observation) -> Comparison:
     """The verdict on two observations of the same thing (symmetric but for `newer`)."""
     if a.kind == DATE:
-        verdict, reason = compare_dates(a.value, b.value)
-        if a.id == b.id and a.value == b.value:
-            reason = f"one record, dated {dates.human(a.value)}, cited by both"
-        return Comparison(a, b, verdict, reason)
+        return Comparison(a, b, *claims.judge(a.value, b.value, bool(a.inferred), bool(b.inferred)))
     if _scope(a.qualifier) != _scope(b.qualifier):
         def counts(o):
             return f"“{o.qualifier}”" if o.qualifier else "no qualifier"
@@ -190,32 +178,14 @@ def statuses(ds: Dataset) -> list[Observation]:
 
 
 def date_claims(ds: Dataset) -> list[Observation]:
-    """The dates each source gives for each event and document.
-
-    An event has one date, claimed by every source that cites it. A document's date is
-    claimed by the sources citing the document and, when it records the event that adopted
-    it, that event's date by the sources citing the event: two dates for the same adoption.
-    """
+    """The date each source gives for each event and document: one observation per citation
+    that carries a date (a source that cites a record without dating it claims no date)."""
     result = []
-    events = ds.by_id("events")
-
-    def claim(subject, record, date, citations):
-        seen = set()
-        for c in citations:
-            if c.source not in seen:
-                seen.add(c.source)
-                result.append(Observation(DATE, subject, record, date, date, c.source, c.quote))
-
-    for e in ds.events:
-        claim(f"event:{e.id}", e.id, e.date, e.citations)
-    for d in ds.documents:
-        subject = f"document:{d.id}"
-        if d.date:
-            claim(subject, d.id, d.date, d.citations)
-        event = events.get(d.adopted_at) if d.adopted_at else None
-        if event is not None:
-            cited = {c.source for c in d.citations} if d.date else set()
-            claim(subject, event.id, event.date, [c for c in event.citations if c.source not in cited])
+    for kind, records in (("event", ds.events), ("document", ds.documents)):
+        for record in records:
+            for c in claims.dated(record.citations):
+                result.append(Observation(DATE, f"{kind}:{record.id}", record.id, c.date, c.date,
+                                          c.source, c.quote, inferred=c.inferred))
     return result
 
 
@@ -453,7 +423,7 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
         side_a = [o for o in obs if o.source == a]
         side_b = [o for o in obs if o.source == b]
         if side_a and side_b:
-            comparisons += [compare(x, y) for x in side_a for y in side_b if not _borrowed(x, y)]
+            comparisons += [compare(x, y) for x in side_a for y in side_b]
             continue
         for source, side in ((a, side_a), (b, side_b)):
             for o in side:
@@ -465,12 +435,6 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
     return SourceDiff(a, b, comparisons, only[a], only[b])
 
 
-def _borrowed(x: Observation, y: Observation) -> bool:
-    """Both sides give a document the date of the same adopting event: that pair is already
-    compared under the event itself."""
-    return x.kind == DATE and x.id == y.id and x.subject.startswith("document:") and x.subject != f"document:{x.id}"
-
-
 def _only_key(o: Observation) -> tuple[Optional[str], str]:
     """Where a record only one source speaks to is listed: (group, id); group None to skip."""
     if o.kind == FIGURE:
@@ -478,23 +442,19 @@ def _only_key(o: Observation) -> tuple[Optional[str], str]:
     if o.kind == STATUS:
         return "members", o.subject
     group, _, record = o.subject.partition(":")
-    if record != o.id:
-        return None, record  # a document dated only through its adopting event
     return group + "s", record
 
 
 def conflicts(ds: Dataset) -> list[Comparison]:
     """The real conflicts in the dataset: figures of the same metric and qualifier that
     differ in overlapping windows; different statuses of the same member, from different
-    sources, in overlapping windows, where one is membership; dates for the same document's
-    adoption that cannot be the same day."""
+    sources, in overlapping windows, where one is membership; dates that two sources give
+    for the same event or document that cannot be the same day."""
     result = []
     for (kind, _subject), obs in _by_subject(_all_observations(ds)).items():
         for x, y in combinations(obs, 2):
             if kind != FIGURE and x.source == y.source:
-                continue
-            if kind == DATE and x.id == y.id:
-                continue  # one record: its date cannot disagree with itself
+                continue  # one source against itself: see data/tensions.yaml
             c = compare(x, y)
             if c.verdict == CONFLICT:
                 result.append(c)

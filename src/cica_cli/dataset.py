@@ -14,19 +14,6 @@ from .yamlfile import MAX_DATA_BYTES, MAX_DEPTH, ProblemError, parse, read_text
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
-# file name -> record class, in the order they are loaded and checked
-FILES: dict[str, type] = {
-    "sources.yaml": model.Source,
-    "events.yaml": model.Event,
-    "members.yaml": model.Member,
-    "documents.yaml": model.Document,
-    "metrics.yaml": model.Metric,
-    "figures.yaml": model.Figure,
-    "excluded.yaml": model.Exclusion,
-}
-REQUIRED_FILES = ("sources.yaml", "events.yaml", "members.yaml")
-
-
 @dataclass
 class Dataset:
     """The records of one dataset directory, with lookups by id and its articles."""
@@ -38,6 +25,8 @@ class Dataset:
     documents: list[model.Document] = field(default_factory=list)
     metrics: list[model.Metric] = field(default_factory=list)
     figures: list[model.Figure] = field(default_factory=list)
+    questions: list[model.Question] = field(default_factory=list)
+    tensions: list[model.Tension] = field(default_factory=list)
     excluded: list[model.Exclusion] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _articles: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -159,11 +148,11 @@ def _load(root: Path) -> Dataset:
 
     ds = Dataset(root=root)
     cache = Cache(root)
-    for name, cls in FILES.items():
-        label = f"data/{name}"
+    for kind in model.KINDS:
+        name, cls, label = kind.file, kind.cls, kind.label
         path = root / "data" / name
         if not path.exists():
-            if name in REQUIRED_FILES:
+            if kind.required:
                 ds.problems.append(Problem(label, 0, "required data file is missing"))
             continue
         try:
@@ -177,7 +166,7 @@ def _load(root: Path) -> Dataset:
             cached = _build(cls, text, label)
             cache.put(name, key, cached)
         records, problems, spans = cached
-        getattr(ds, name.removesuffix(".yaml")).extend(records)
+        getattr(ds, kind.name).extend(records)
         ds.problems.extend(problems)
         dates.remember(spans)
     cache.save()
@@ -187,7 +176,7 @@ def _load(root: Path) -> Dataset:
 def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], dict[str, Any]]:
     """The records of one data file, its problems (what kept a record from being built, and
     invalid dates), and the parsed spans of its valid dates."""
-    from .check import date_problems
+    from .claims import settle
 
     records: list[Any] = []
     problems: list[Problem] = []
@@ -203,8 +192,8 @@ def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], 
         record = model.build(cls, item, label, getattr(item, "line", 1), problems)
         if record is not None:
             records.append(record)
-    more, spans = date_problems(label, records)
-    return records, problems + more, spans
+    spans = settle(label, records, problems)
+    return records, problems, spans
 
 
 def open_dataset(option: Optional[str] = None) -> Dataset:
@@ -216,4 +205,4 @@ def open_dataset(option: Optional[str] = None) -> Dataset:
     return ds
 
 
-__all__ = ["Dataset", "FILES", "MAX_DEPTH", "load_dataset", "open_dataset", "resolve_root"]
+__all__ = ["Dataset", "MAX_DEPTH", "load_dataset", "open_dataset", "resolve_root"]

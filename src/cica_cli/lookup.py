@@ -12,6 +12,7 @@ from .errors import UsageError
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )
+from .model import KINDS as KIND_LIST
 from .names import fold, resolve
 
 
@@ -188,7 +189,10 @@ def _by_date(events: list[Event]) -> list[Event]:
 
 # --- any record by its id -----------------------------------------------------
 
-KINDS = ("events", "members", "documents", "figures", "sources", "metrics")
+# the kinds `show` finds by id, most asked-for first
+KINDS = ("events", "members", "documents", "figures", "sources", "metrics",
+         *(k.name for k in KIND_LIST if k.named and k.name not in
+           ("events", "members", "documents", "figures", "sources", "metrics")))
 
 
 def find_record(ds: Dataset, query: str) -> tuple[str, Any]:

@@ -68,12 +68,23 @@ def _meta() -> Any:
     return field(default=0, compare=False, repr=False, metadata={"internal": True})
 
 
+def _basis() -> Any:
+    """How a dated record's `date` was settled (see claims.settle): "stated" by the curator,
+    "claims" (derived from its citations' dates), "conflict" (claims that share no day; the
+    date spans them all) or "" (no date). Kept out of the YAML/JSON fields."""
+    return field(default="", compare=False, repr=False, metadata={"internal": True})
+
+
 @record
 class Citation(Record):
-    """A verbatim quote from a source."""
+    """A verbatim quote from a source and, on a dated record, the date *that source* gives for
+    it (EDTF, at the source's own precision), with `inferred` saying how where the quote does
+    not state that date outright. A citation without a date supports the fact, not a date."""
 
     source: str
     quote: str
+    date: Union[str, None] = None
+    inferred: Union[str, None] = None
     line: int = _meta()
 
 
@@ -99,7 +110,7 @@ class Event(Record):
     """A dated happening."""
 
     id: str
-    date: str
+    date: Union[str, None] = field(default=None, kw_only=True)
     title: str
     kind: str
     summary: str
@@ -111,6 +122,7 @@ class Event(Record):
     documents: list[str] = field(default_factory=list)
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
+    date_basis: str = _basis()
     line: int = _meta()
 
 
@@ -124,6 +136,7 @@ class Status(Record):
     as_of: Union[str, None] = None
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
+    date_basis: str = _basis()
     line: int = _meta()
 
 
@@ -137,6 +150,7 @@ class Role(Record):
     as_of: Union[str, None] = None
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
+    date_basis: str = _basis()
     line: int = _meta()
 
 
@@ -169,6 +183,7 @@ class Document(Record):
     members: list[str] = field(default_factory=list)
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
+    date_basis: str = _basis()
     line: int = _meta()
 
 
@@ -208,12 +223,94 @@ class Exclusion(Record):
     line: int = _meta()
 
 
+@record
+class Answer(Record):
+    """One record that answers a question, and what it is an answer to (its scope)."""
+
+    record: str
+    scope: str
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Question(Record):
+    """One question that different records answer ("when was CICA founded": the proposal,
+    the first summit, the founding declaration). Their dates are laid side by side; answers
+    of different scope are never a conflict."""
+
+    id: str
+    question: str
+    answers: list[Answer]
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Tension(Record):
+    """Two or more statements of one source that do not add up, each with its quote."""
+
+    id: str
+    source: str
+    summary: str
+    citations: list[Citation]
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: its class, the data file holding it, and how people name it."""
+
+    name: str  # plural, the Dataset attribute: "events"
+    singular: str  # "event"
+    cls: type
+    required: bool = False  # the data file must exist
+    named: bool = True  # has an `id` that look-ups, `show` and completion offer
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.yaml"
+
+    @property
+    def label(self) -> str:
+        return f"data/{self.file}"
+
+
+# Every kind of record, in the order files are loaded and checked. A new kind is one line
+# here (plus its class above); the loader, `check`, `show`, search and completion read this.
+KINDS: tuple[Kind, ...] = (
+    Kind("sources", "source", Source, required=True),
+    Kind("events", "event", Event, required=True),
+    Kind("members", "member", Member, required=True),
+    Kind("documents", "document", Document),
+    Kind("metrics", "metric", Metric),
+    Kind("figures", "figure", Figure),
+    Kind("questions", "question", Question),
+    Kind("tensions", "tension", Tension),
+    Kind("excluded", "exclusion", Exclusion, named=False),
+)
+KIND = {k.name: k for k in KINDS}
+
 _PUBLIC: dict[type, tuple[dataclasses.Field, ...]] = {}
 
 
 def cited_sources(citations: list[Citation]) -> list[str]:
     """The distinct sources of some citations, in citation order."""
     return list(dict.fromkeys(c.source for c in citations))
+
+
+def walk(record: Any) -> Any:
+    """The record and every record nested in it (citations, statuses, roles), depth first:
+    the one walk over a record that the loader, `check`, look-ups and search share."""
+    yield record
+    for name in nested_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+        elif value is not None:
+            yield from walk(value)
 
 
 def public_fields(cls: type) -> tuple[dataclasses.Field, ...]:

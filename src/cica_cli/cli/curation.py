@@ -20,7 +20,9 @@ def check_command(data: DataOption = None, json: JsonOption = False) -> None:
 
     ds = load_dataset(resolve_root(data))
     problems = check(ds)
-    counts = {name: len(getattr(ds, name)) for name in ("sources", "events", "members", "documents", "figures", "excluded")}
+    from ..model import KINDS
+
+    counts = {k.name: len(getattr(ds, k.name)) for k in KINDS if k.name != "metrics" and (getattr(ds, k.name) or k.required)}
     if json:
         render.print_json({
             "ok": not problems,
