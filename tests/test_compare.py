@@ -241,27 +241,30 @@ def test_conflicting_statuses_need_two_sources_and_overlapping_windows():
     assert C.conflicts(Dataset(Path("."), sources=sources, members=[member(("member", "s1", None), ("non-member", "s1", "2009-11"))])) == []
 
 
-def test_a_document_and_its_adopting_event_dated_by_different_sources():
-    def ds(doc_date, event_date):
-        return Dataset(
-            Path("."), sources=[source("s1", "2009"), source("s2", "2023")],
-            events=[Event("e", event_date, "E", "adoption", "", [Citation("s2", "q2")])],
-            documents=[Document("d", "D", "act", [Citation("s1", "q1")], date=doc_date, adopted_at="e")])
-
-    # 2002 vs "2002-06": the same adoption at two precisions
-    [c] = [c for c in C.diff(ds("2002", "2002-06"), "s1", "s2").comparisons]
-    assert (c.a.subject, c.verdict) == ("document:d", C.COMPATIBLE)
-    assert C.conflicts(ds("2002", "2002-06")) == []
-    [c] = C.conflicts(ds("2002", "2003"))
-    assert (c.a.value, c.b.value, c.a.source, c.b.source) == ("2002", "2003", "s1", "s2")
+def test_an_adopting_events_sources_do_not_date_the_document():
+    """A source that dates the event does not thereby date a document it never mentions."""
+    ds = Dataset(
+        Path("."), sources=[source("s1", "2009"), source("s2", "2023")],
+        events=[Event("e", "E", "adoption", "", [Citation("s2", "q2", date="2002-06")], date="2002-06")],
+        documents=[Document("d", "D", "act", [Citation("s1", "q1", date="2002")], date="2002", adopted_at="e")])
+    result = C.diff(ds, "s1", "s2")
+    assert result.comparisons == []
+    assert result.only_a == {"documents": ["d"]} and result.only_b == {"events": ["e"]}
+    assert C.conflicts(ds) == []
 
 
-def test_the_dates_of_one_event_are_one_record_and_never_conflict():
+def test_two_sources_giving_one_event_the_same_day_agree():
     ds = Dataset(Path("."), sources=[source("s1", "2009"), source("s2", "2023")],
-                 events=[Event("e", "1992-10-05", "E", "proposal", "", [Citation("s1", "a"), Citation("s2", "b")])])
+                 events=[Event("e", "E", "proposal", "", [Citation("s1", "a", date="1992-10-05"),
+                                                          Citation("s2", "b", date="1992-10-05")], date="1992-10-05")])
     assert C.conflicts(ds) == []
     [c] = C.diff(ds, "s1", "s2").comparisons
     assert c.verdict == C.AGREE
+    # a source that cites the event without a date claims none
+    undated = Dataset(Path("."), sources=ds.sources,
+                      events=[Event("e", "E", "proposal", "", [Citation("s1", "a", date="1992-10-05"),
+                                                               Citation("s2", "b")], date="1992-10-05")])
+    assert C.diff(undated, "s1", "s2").comparisons == []
 
 
 def test_find_metric_by_id_description_or_prefix_with_suggestions():
@@ -326,8 +329,8 @@ def test_compare_chart_draws_membership_growth(cica):
 
 
 @pytest.mark.parametrize("query, message", [
-    ("membr", "no metric named 'membr'; did you mean 'member-states'"),
-    ("observer", "metric 'observer' is ambiguous: it could be observer-organisations"),
+    ("membr", "no metric, question, event or document named 'membr'; did you mean 'member-states'"),
+    ("observer", "metric, question, event or document 'observer' is ambiguous: it could be observer-organisations"),
 ])
 def test_compare_unknown_metric_exits_1_with_suggestions(cica, query, message):
     result = cica("compare", query)

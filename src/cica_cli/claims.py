@@ -91,7 +91,10 @@ def hull(texts: list[str]) -> str:
     """A date spanning every date in `texts`: where claims conflict, the record is placed
     somewhere between the earliest and the latest of them."""
     spans = [dates.parse(t) for t in texts]
-    return write(min(s.lower for s in spans), max(s.upper for s in spans))
+    lower, upper = min(s.lower for s in spans), max(s.upper for s in spans)
+    if lower == date.min and upper == date.max:  # open on both sides: no EDTF says "any time"
+        return min(texts, key=lambda t: (dates.parse(t).lower, t))
+    return write(lower, upper)
 
 
 # --- settling a file's records -------------------------------------------------------------
@@ -105,7 +108,8 @@ def settle(label: str, records: list[Any], problems: list[Problem]) -> dict[str,
 
     spans: dict[str, dates.Span] = {}
     for record in records:
-        for part in walk(record):
+        parts = list(walk(record))
+        for part in parts:
             for name in DATE_FIELDS:
                 value = getattr(part, name, None)
                 if value is None:
@@ -117,6 +121,7 @@ def settle(label: str, records: list[Any], problems: list[Problem]) -> dict[str,
             if isinstance(part, Citation) and part.inferred and not part.date:
                 problems.append(Problem(label, part.line, "citation has `inferred` but no `date`: "
                                         "`inferred` says how the citation's date was worked out"))
+        for part in parts:  # once every claim's date is parsed
             if hasattr(part, "date_basis"):
                 _derive(label, part, spans, problems)
         if isinstance(record, Source) and record.as_of in spans and record.published in spans:
@@ -157,7 +162,7 @@ def basis(record: Any) -> str:
     """How a record's date was settled, in one sentence for people."""
     claimed = [c for c in getattr(record, "citations", []) if c.date]
     if record.date_basis == STATED:
-        return "stated on the record" + (f" ({record.inferred})" if getattr(record, "inferred", None) else "")
+        return "stated on the record (see `inferred`), not derived from the sources' dates"
     listed = ", ".join(f"{c.source} {dates.human(c.date)}" for c in claimed)
     if record.date_basis == CLAIMS:
         if len({c.date for c in claimed}) == 1:
@@ -166,6 +171,14 @@ def basis(record: Any) -> str:
     if record.date_basis == CONFLICTING:
         return f"the claims share no day ({listed}): placed between the earliest and the latest"
     return "no date"
+
+
+def attribution(citation: Any) -> str:
+    """A citation's source and, where it gives one, its own date: "askeroglu-2022, 1992";
+    "auelbayev-2022, 5 Oct 1992 (inferred)". The one way a source is shown beside a date."""
+    if not getattr(citation, "date", None):
+        return citation.source
+    return f"{citation.source}, {dates.human(citation.date)}" + (" (inferred)" if citation.inferred else "")
 
 
 # --- verdicts on two dates -----------------------------------------------------------------

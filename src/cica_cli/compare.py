@@ -113,6 +113,10 @@ def compare(a: Observation, b: Observation) -> Comparison:
     """The verdict on two observations of the same thing (symmetric but for `newer`)."""
     if a.kind == DATE:
         return Comparison(a, b, *claims.judge(a.value, b.value, bool(a.inferred), bool(b.inferred)))
+    if a.kind == ANSWER and _scope(a.qualifier) != _scope(b.qualifier):
+        return Comparison(a, b, SCOPE, f"different scope: {a.id} answers as “{a.qualifier}”, {b.id} as “{b.qualifier}”")
+    if a.kind == ANSWER:
+        return Comparison(a, b, *claims.judge(a.value, b.value))
     if _scope(a.qualifier) != _scope(b.qualifier):
         def counts(o):
             return f"“{o.qualifier}”" if o.qualifier else "no qualifier"
@@ -459,3 +463,126 @@ def conflicts(ds: Dataset) -> list[Comparison]:
             if c.verdict == CONFLICT:
                 result.append(c)
     return result
+
+
+# --- the dates of one record, and questions that span records ------------------------------
+
+
+def overall_dates(comparisons: Iterable[Comparison], count: int) -> str:
+    """conflict if any claims conflict; else confirmed, compatible or agree, the first that
+    any pair has in that order; single or none when there is nothing to compare."""
+    verdicts = {c.verdict for c in comparisons}
+    for verdict in (CONFLICT, SCOPE, CONFIRMED, COMPATIBLE, AGREE):
+        if verdict in verdicts:
+            return verdict
+    return SINGLE if count == 1 else NONE
+
+
+@dataclass
+class DateComparison:
+    """What each source says about when one event or document happened, side by side: every
+    pair of claims from different sources judged, and the date derived from them all."""
+
+    kind: str  # "event" or "document"
+    record: Any
+    observations: list[Observation]
+    comparisons: list[Comparison]
+    verdict: str = NONE
+    explanation: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind, "id": self.record.id, "title": self.record.title,
+            "date": self.record.date, "date_basis": {"how": self.record.date_basis or None,
+                                                     "text": claims.basis(self.record)},
+            "verdict": self.verdict, "explanation": self.explanation,
+            "claims": [o.to_dict() for o in self.observations],
+            "comparisons": [c.to_dict() for c in self.comparisons],
+        }
+
+
+def compare_record(ds: Dataset, kind: str, record: Any) -> DateComparison:
+    """The claims on one event or document, every pair from different sources judged."""
+    observations = [o for o in date_claims(ds) if o.subject == f"{kind}:{record.id}"]
+    pairs = [compare(x, y) for x, y in combinations(observations, 2) if x.source != y.source]
+    result = DateComparison(kind, record, observations, pairs)
+    result.verdict = overall_dates(pairs, len(observations))
+    said = "; ".join(f"{o.source} {dates.human(o.value)}" + (" (inferred)" if o.inferred else "") for o in observations)
+    derived = dates.human(record.date) if record.date else "no date"
+    result.explanation = (f"{said or 'no source gives a date'} → {derived} ({claims.basis(record)})"
+                          f": {_DATE_PHRASES.get(result.verdict, result.verdict)}")
+    return result
+
+
+_DATE_PHRASES = {
+    AGREE: "the sources agree", CONFIRMED: "a stated date confirms an inferred one",
+    COMPATIBLE: "compatible: the dates differ only in precision",
+    CONFLICT: "conflict: two sources give dates that cannot be the same day",
+    SINGLE: "one source gives a date, nothing to compare", NONE: "no source gives a date",
+}
+
+
+@dataclass
+class QuestionComparison:
+    """The records that answer one question, with their dates side by side: answers of the
+    same scope are judged on their dates; answers of different scope never conflict."""
+
+    question: Any
+    answers: list[Observation]
+    comparisons: list[Comparison]
+    verdict: str = NONE
+    explanation: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question.id, "text": self.question.question,
+            "verdict": self.verdict, "explanation": self.explanation,
+            "answers": [o.to_dict() for o in self.answers],
+            "comparisons": [c.to_dict() for c in self.comparisons],
+        }
+
+
+ANSWER = "answer"
+
+
+def compare_question(ds: Dataset, question: Any) -> QuestionComparison:
+    """Each answer is an observation: the record's date, the sources that date it, its scope."""
+    records = {**ds.by_id("events"), **ds.by_id("documents")}
+    answers = []
+    for answer in question.answers:
+        record = records.get(answer.record)
+        if record is None or not record.date:
+            continue
+        cited = claims.dated(record.citations) or record.citations
+        answers.append(Observation(ANSWER, question.id, record.id, record.date, record.date,
+                                   ", ".join(dict.fromkeys(c.source for c in cited)),
+                                   cited[0].quote if cited else "", answer.scope))
+    answers = in_time_order(answers)
+    pairs = [compare(x, y) for x, y in combinations(answers, 2)]
+    result = QuestionComparison(question, answers, pairs)
+    result.verdict = overall_dates(pairs, len(answers))
+    chain = "; ".join(f"{dates.human(o.value)}: {o.qualifier} ({o.id})" for o in answers)
+    phrase = ("different scopes: each answers the question in its own sense, none contradicts another"
+              if result.verdict == SCOPE and not any(c.verdict == CONFLICT for c in pairs)
+              else _DATE_PHRASES.get(result.verdict, result.verdict))
+    result.explanation = f"{question.question} {chain}: {phrase}"
+    return result
+
+
+def find_subject(ds: Dataset, query: str) -> tuple[str, Any]:
+    """What `compare` was asked about: ("metric" | "event" | "document" | "question", record),
+    by id (or a metric's description, a document's title or alias), any case, unique prefix."""
+    from .names import resolve
+
+    items = ([("metric", m) for m in ds.metrics] + [("question", q) for q in ds.questions]
+             + [("event", e) for e in ds.events] + [("document", d) for d in ds.documents])
+
+    def keys(item):
+        kind, record = item
+        if kind == "metric":
+            return [record.id, record.description]
+        if kind == "document":
+            return [record.id, record.title, *record.aliases]
+        return [record.id]
+
+    return resolve(query, items, keys, "metric, question, event or document")

@@ -21,8 +21,11 @@ def clean(text: Any) -> str:
 
 
 def evidence(citations: Iterable[Any]) -> str:
-    """Citations as text, one `source: “quote”` line each."""
-    return "\n".join(f"{c.source}: “{c.quote}”" for c in citations)
+    """Citations as text, one `source: “quote”` line each, the source's own date beside it
+    where the citation gives one (`source, date: “quote”`)."""
+    from .claims import attribution
+
+    return "\n".join(f"{attribution(c)}: “{c.quote}”" for c in citations)
 
 
 def to_json(data: Any) -> str:

@@ -47,23 +47,33 @@ def _topic(ds, o) -> str:
 
 @command("compare", "cica compare member-states --chart")
 def compare_command(
-    metric: Annotated[Optional[str], typer.Argument(metavar="[METRIC]", help="A metric id or description (unique prefix, any case); omit for every metric.", show_default=False)] = None,
+    metric: Annotated[Optional[str], typer.Argument(metavar="[SUBJECT]", help="A metric (id or description), an event or document id, or a question id (founding); unique prefix, any case. Omit for every metric.", show_default=False)] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the values over time as bars.")] = False,
     data: DataOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
     """Each metric's figures side by side, in time order: whether they agree, changed over
-    time, conflict, or count a different scope. With METRIC, every observation and the
-    verdict between consecutive ones."""
+    time, conflict, or count a different scope. With a METRIC, every observation and the
+    verdict between consecutive ones; with an event or document id, the date each source
+    gives for it and the date derived from them; with a question id, the records that
+    answer it, their dates and scopes."""
     from .. import render
-    from ..compare import chart as draw, compare_metric, compare_metrics, find_metric
+    from ..compare import chart as draw, compare_metric, compare_metrics
     from ..dataset import open_dataset
     from ..errors import NotFound
 
     ds = open_dataset(data)
     if metric is not None:
-        _one_metric(compare_metric(ds, find_metric(ds, metric)), chart, json)
+        from ..compare import compare_question, compare_record, find_subject
+
+        kind, record = find_subject(ds, metric)
+        if kind == "metric":
+            _one_metric(compare_metric(ds, record), chart, json)
+        elif kind == "question":
+            _one_question(ds, compare_question(ds, record), json)
+        else:
+            _one_record(compare_record(ds, kind, record), json)
         return
     results = compare_metrics(ds)
     if json or fmt == "json":
@@ -124,6 +134,38 @@ def _one_metric(result, chart: bool, json: bool) -> None:
         render.print_lines([""] + draw(result))
 
 
+def _one_record(result, json: bool) -> None:
+    """Each source's date for one event or document, side by side, and the date derived."""
+    from .. import dates, render
+
+    if json:
+        render.print_json(result.to_dict())
+        return
+    rows = [[o.source, f"{dates.human(o.value)}\n{o.value}", o.inferred or "", f"“{o.quote}”"]
+            for o in result.observations]
+    render.print_table(f"{result.kind} {result.record.id}: {result.record.title}, dated by {len(rows)} claim(s)",
+                       ["Source", "Its date", "Inferred", "Quote"], rows, nowrap=("Source",))
+    lines = [result.explanation]
+    lines += [f"  {c.verdict}: {c.a.source} and {c.b.source}: {c.reason}" for c in result.comparisons]
+    render.print_lines(lines)
+
+
+def _one_question(ds, result, json: bool) -> None:
+    """The records answering one question, their dates and scopes side by side."""
+    from .. import dates, render
+
+    if json:
+        render.print_json(result.to_dict())
+        return
+    rows = [[f"{dates.human(o.value)}\n{o.value}", o.qualifier, o.id, o.source] for o in result.answers]
+    render.print_table(f"{result.question.id}: {result.question.question}",
+                       ["Date", "Scope", "Record", "Dated by"], rows, nowrap=("Record",))
+    lines = [result.explanation]
+    lines += [f"  {c.verdict}: {c.a.id} and {c.b.id}: {c.reason}" for c in result.comparisons
+              if c.verdict != "different-scope"]
+    render.print_lines(lines)
+
+
 @command("diff", "cica diff auelbayev-2022 002")
 def diff_command(
     a: Annotated[str, typer.Argument(metavar="A", help="A source: id, file name or unique prefix.", show_default=False)],
@@ -166,8 +208,9 @@ def diff_command(
 def conflicts_command(data: DataOption = None, json: JsonOption = False) -> None:
     """Only the real contradictions in the dataset: figures of the same metric and scope
     that differ in overlapping windows, a member given membership and another status at
-    overlapping times by different sources, and adoption dates that cannot be the same day;
-    each with both sides' evidence. Exits 0 either way."""
+    overlapping times by different sources, dates two sources give for the same event or
+    document that cannot be the same day, each with both sides' evidence; then statements
+    within one source that do not add up (data/tensions.yaml). Exits 0 either way."""
     from .. import render
     from ..compare import conflicts
     from ..dataset import open_dataset
@@ -175,12 +218,27 @@ def conflicts_command(data: DataOption = None, json: JsonOption = False) -> None
     ds = open_dataset(data)
     found = conflicts(ds)
     if json:
-        render.print_json([c.to_dict() for c in found])
+        render.print_json([c.to_dict() for c in found] + [_tension_json(t) for t in ds.tensions])
         return
-    if not found:
+    if not found and not ds.tensions:
         render.print_lines(["no conflicts"])
         return
-    render.print_table(
-        f"{len(found)} conflict(s)", ["Topic", "One side", "Other side", "Why"],
-        ([_topic(ds, c.a), _side(c.a, True), _side(c.b, True), c.reason] for c in found),
-    )
+    if found:
+        render.print_table(
+            f"{len(found)} conflict(s) between sources", ["Topic", "One side", "Other side", "Why"],
+            ([_topic(ds, c.a), _side(c.a, True), _side(c.b, True), c.reason] for c in found),
+        )
+    else:
+        render.print_lines(["no conflicts between sources"])
+    if ds.tensions:
+        render.print_table(
+            f"{len(ds.tensions)} tension(s) within one source", ["Source", "What does not add up", "Quotes"],
+            ([t.source, t.summary + (f"\n{t.notes}" if t.notes else ""), render.evidence(t.citations)] for t in ds.tensions),
+            nowrap=("Source",),
+        )
+
+
+def _tension_json(tension) -> dict:
+    from ..model import to_dict
+
+    return {"kind": "tension", **to_dict(tension)}

@@ -70,6 +70,36 @@ def _when(ds, entry) -> str:
     return f"as of {_human(when)}" + (" †" if from_source else "")
 
 
+def _says(ds, record) -> None:
+    """What each article says about a record: its source, the date that source gives (in
+    words, with how it was worked out where it is inferred) and the quote."""
+    from .. import render
+
+    rows = []
+    for c in record.citations:
+        when = _human(c.date) + (f"\ninferred: {c.inferred}" if c.inferred else "") if c.date else "(no date)"
+        rows.append([c.source, when, f"“{c.quote}”"])
+    render.print_table("What the articles say", ["Source", "Its date", "Quote"], rows, nowrap=("Source",))
+
+
+def _date_line(record) -> str:
+    """A dated record's date in words and EDTF, and how it was settled."""
+    from ..claims import basis
+
+    if not record.date:
+        return "not given in the articles"
+    return f"{_both(record.date)}\n{basis(record)}"
+
+
+def _dated_json(record) -> dict[str, Any]:
+    from ..claims import basis
+    from ..model import to_dict
+
+    data = to_dict(record)
+    data["date_basis"] = {"how": record.date_basis or None, "text": basis(record)}
+    return data
+
+
 # --- members --------------------------------------------------------------------
 
 def _member_json(ds, member) -> dict[str, Any]:
@@ -198,9 +228,8 @@ def members_command(
 
 def _document_json(ds, document) -> dict[str, Any]:
     from ..lookup import events_of_document
-    from ..model import to_dict
 
-    record = to_dict(document)
+    record = _dated_json(document)
     record["events"] = [e.id for e in events_of_document(ds, document.id)]
     return record
 
@@ -216,7 +245,7 @@ def _show_document(ds, document) -> None:
         ("Id", document.id),
         ("Kind", document.kind),
         ("Aliases", ", ".join(document.aliases)),
-        ("Date", (_both(document.date) + (" (inferred)" if document.inferred else "")) if document.date else "not given in the articles"),
+        ("Date", _date_line(document)),
         ("Adopted at", f"{adopted.id}: {adopted.title} ({_human(adopted.date)})" if adopted else document.adopted_at),
         ("Related", "\n".join(f"{d.id}: {d.title}" for d in related_documents(ds, document))),
         ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in document.members)),
@@ -225,8 +254,7 @@ def _show_document(ds, document) -> None:
         ("Inferred", document.inferred),
         ("Notes", document.notes),
     ])
-    render.print_table("What the articles say", ["Source", "Quote"],
-                       ([c.source, f"“{c.quote}”"] for c in document.citations), nowrap=("Source",))
+    _says(ds, document)
 
 
 @command("document", "cica document 'almaty act'")
@@ -437,7 +465,7 @@ def _show_event(ds, event) -> None:
     documents = ds.by_id("documents")
     render.print_fields(event.title, [
         ("Id", event.id),
-        ("Date", _both(event.date) + (" (inferred)" if event.inferred else "")),
+        ("Date", _date_line(event)),
         ("Kind", event.kind + (" (context)" if event.context else "")),
         ("Status", event.status),
         ("Place", event.place),
@@ -447,8 +475,7 @@ def _show_event(ds, event) -> None:
         ("Inferred", event.inferred),
         ("Notes", event.notes),
     ])
-    render.print_table("What the articles say", ["Source", "Quote"],
-                       ([c.source, f"“{c.quote}”"] for c in event.citations), nowrap=("Source",))
+    _says(ds, event)
 
 
 def _show_figure(ds, figure) -> None:
@@ -511,6 +538,8 @@ def show_command(
             data_out = _document_json(ds, record)
         elif kind == "sources":
             data_out = _source_json(ds, record, with_facts=True)
+        elif kind == "events":
+            data_out = _dated_json(record)
         elif kind == "metrics":
             data_out = to_dict(record)
             data_out["figures"] = [f.id for f in ds.figures if f.metric == record.id]
