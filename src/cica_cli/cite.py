@@ -62,10 +62,40 @@ class Claim:
 # --- finding the fact ---------------------------------------------------------------
 
 
-def claims(ds: Dataset, ref: str) -> list[Claim]:
+def claims(ds: Dataset, ref: str, source: Optional[str] = None) -> list[Claim]:
     """The claim(s) a reference names: an event, figure or document id, `MEMBER:status:N`,
     `MEMBER:role:N` (N counted from 1), or a member alone (all its statuses, then roles).
-    A `event:`, `figure:`, `document:` or `member:` prefix settles an id shared by two kinds."""
+    A `event:`, `figure:`, `document:` or `member:` prefix settles an id shared by two kinds.
+    With `source` (an id), what that source says: its quotes only, and a dated record at
+    the date that source gives (or "no date given" where it gives none)."""
+    found = _claims(ds, ref)
+    if source is None:
+        return found
+    return [_as_said_by(ds, c, source) for c in found if any(x.source == source for x in c.citations)] or _not_cited(ref, source)
+
+
+def _not_cited(ref: str, source: str) -> list[Claim]:
+    raise NotFound(f"source '{source}' says nothing cited about {ref!r}; `cica show {ref}` lists its sources")
+
+
+def _as_said_by(ds: Dataset, claim: Claim, source: str) -> Claim:
+    """The claim as one source makes it: its citations, and its own date for a dated record."""
+    from dataclasses import replace
+
+    from .claims import narrowest
+
+    citations = [c for c in claim.citations if c.source == source]
+    record = claim.record
+    if claim.kind in ("event", "document"):
+        record = replace(record, date=narrowest([c.date for c in citations if c.date]))
+        rebuilt = (_event_claim if claim.kind == "event" else _document_claim)(ds, record)
+        sentence = rebuilt.sentence
+    else:
+        sentence = claim.sentence
+    return _with_sources(ds, Claim(claim.ref, claim.kind, sentence, citations, record, claim.inferred))
+
+
+def _claims(ds: Dataset, ref: str) -> list[Claim]:
     ref = ref.strip()
     parts = ref.split(":")
     if len(parts) == 3 and parts[1] in ("status", "role"):
@@ -124,7 +154,7 @@ def _with_sources(ds: Dataset, claim: Claim) -> Claim:
 
 
 def _event_claim(ds: Dataset, event) -> Claim:
-    when = dates.human(event.date) + (", planned" if event.status == "planned" else "")
+    when = (dates.human(event.date) if event.date else "no date given") + (", planned" if event.status == "planned" else "")
     return _with_sources(ds, Claim(event.id, "event", f"{_stop(event.title)} ({when}).",
                                    event.citations, event, event.inferred))
 
@@ -313,11 +343,11 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|#~])", r"\\\1", re.sub(r"\s*\n\s*", " ", text))
 
 
-def quotes_by_source(citations: list[Citation]) -> dict[str, list[str]]:
-    """Source id -> its quotes, in citation order."""
-    groups: dict[str, list[str]] = {}
+def quotes_by_source(citations: list[Citation]) -> dict[str, list[Citation]]:
+    """Source id -> its citations, in citation order."""
+    groups: dict[str, list[Citation]] = {}
     for c in citations:
-        groups.setdefault(c.source, []).append(c.quote)
+        groups.setdefault(c.source, []).append(c)
     return groups
 
 
@@ -325,13 +355,15 @@ def format_claim(claim: Claim, style: str = "plain") -> str:
     """The claim in `style`: the sentence, each quote, and a reference per source."""
     if style not in STYLES:
         raise UsageError(f"--style: unknown style {style!r}; choose from {', '.join(STYLES)}")
+    from .claims import quoted
+
     by_source = {s.id: s for s in claim.sources}
     groups = quotes_by_source(claim.citations)
     lines: list[str] = []
     if style == "bibtex":
         lines.append(_bib_comment(f"{claim.ref}: {claim.sentence}"))
         for source_id, quotes in groups.items():
-            lines += [_bib_comment(f"[{source_id}] “{q}”") for q in quotes]
+            lines += [_bib_comment(f"[{source_id}] {quoted(q)}") for q in quotes]
         lines.append("")
         lines += [bibtex_entry(s) + "\n" for s in claim.sources]
         return "\n".join(lines).rstrip("\n")
@@ -343,8 +375,9 @@ def format_claim(claim: Claim, style: str = "plain") -> str:
             lines += ["", f"*Note:* {_md(claim.note)}"]
         for source_id, quotes in groups.items():
             lines.append("")
-            for quote in quotes:
-                lines += [f"> {_md(quote)}", ">"]
+            for c in quotes:
+                when = f" ({_md(dates.human(c.date))}{', inferred' if c.inferred else ''})" if c.date else ""
+                lines += [f"> {_md(c.quote)}{when}", ">"]
             source = by_source.get(source_id)
             ref = _md_reference(source) if source else _md(source_id)
             lines.append(f"> — {ref}")
@@ -355,7 +388,7 @@ def format_claim(claim: Claim, style: str = "plain") -> str:
     if claim.note:
         lines.append(f"Note: {claim.note}")
     for source_id, quotes in groups.items():
-        lines += [f"  “{q}”" for q in quotes]
+        lines += [f"  {quoted(q)}" for q in quotes]
         source = by_source.get(source_id)
         lines.append(f"  — {reference(source, style) if source else source_id}")
     return "\n".join(lines)

@@ -181,6 +181,15 @@ def attribution(citation: Any) -> str:
     return f"{citation.source}, {dates.human(citation.date)}" + (" (inferred)" if citation.inferred else "")
 
 
+def quoted(citation: Any) -> str:
+    """A quote in typographic quotation marks, followed by the date its source gives, if any:
+    “In 1992, CICA is …” (1992)."""
+    text = f"“{citation.quote}”"
+    if getattr(citation, "date", None):
+        text += f" ({dates.human(citation.date)}{', inferred' if citation.inferred else ''})"
+    return text
+
+
 # --- verdicts on two dates -----------------------------------------------------------------
 
 

@@ -493,8 +493,7 @@ class DateComparison:
     def to_dict(self) -> dict:
         return {
             "kind": self.kind, "id": self.record.id, "title": self.record.title,
-            "date": self.record.date, "date_basis": {"how": self.record.date_basis or None,
-                                                     "text": claims.basis(self.record)},
+            "date": self.record.date, "date_basis": self.record.date_basis or None,
             "verdict": self.verdict, "explanation": self.explanation,
             "claims": [o.to_dict() for o in self.observations],
             "comparisons": [c.to_dict() for c in self.comparisons],

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Sequence
 
 from . import dates
+from .claims import quoted
 from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import Event
@@ -60,7 +61,7 @@ def description(ds: Dataset, event: Event) -> str:
     lines += ["", "Sources:"]
     for source_id, quotes in quotes_by_source(event.citations).items():
         source = ds.source(source_id)
-        lines += [f"“{q}”" for q in quotes]
+        lines += [quoted(c) for c in quotes]
         lines.append(f"— {reference(source) if source else source_id}")
     return "\n".join(clean(line) for line in lines)
 

@@ -55,6 +55,8 @@ class Fact:
     detail: str
     source: str
     quote: str
+    date: Optional[str] = None  # the date this source gives for the record, if any
+    inferred: Optional[str] = None
 
 
 def facts(ds: Dataset) -> list[Fact]:
@@ -62,14 +64,18 @@ def facts(ds: Dataset) -> list[Fact]:
     Exclusions are not facts."""
     found: list[Fact] = []
     for event in ds.events:
-        found += [Fact("event", event.id, "", c.source, c.quote) for c in event.citations]
+        found += [Fact("event", event.id, "", c.source, c.quote, c.date, c.inferred) for c in event.citations]
     for member in ds.members:
         for status in member.statuses:
-            found += [Fact("member", member.id, f"status {status.status}", c.source, c.quote) for c in status.citations]
+            found += [Fact("member", member.id, f"status {status.status}", c.source, c.quote, c.date, c.inferred)
+                      for c in status.citations]
         for role in member.roles:
-            found += [Fact("member", member.id, f"role {role.role}", c.source, c.quote) for c in role.citations]
+            found += [Fact("member", member.id, f"role {role.role}", c.source, c.quote, c.date, c.inferred)
+                      for c in role.citations]
     for document in ds.documents:
-        found += [Fact("document", document.id, "", c.source, c.quote) for c in document.citations]
+        found += [Fact("document", document.id, "", c.source, c.quote, c.date, c.inferred) for c in document.citations]
+    for tension in ds.tensions:
+        found += [Fact("tension", tension.id, "", c.source, c.quote) for c in tension.citations]
     found += [Fact("figure", f.id, f"{f.metric} = {f.value}", f.source, f.quote) for f in ds.figures]
     return found
 

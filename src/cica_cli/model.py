@@ -343,6 +343,7 @@ def _holds_records(hint: Any) -> bool:
 
 
 _ATOMS = frozenset({str, int, float, bool, type(None)})
+_DATED = frozenset({Event, Document, Status, Role})  # records whose date may be derived
 _NAMES: dict[type, tuple[str, ...]] = {}
 _NESTED: dict[type, tuple[str, ...]] = {}
 
@@ -358,6 +359,8 @@ def to_dict(record: Any) -> Any:
         for name in names:
             value = getattr(record, name)
             result[name] = value if type(value) in _ATOMS else to_dict(value)
+        if cls in _DATED:  # how `date` was settled: stated, claims, conflict (see claims.py)
+            result["date_basis"] = record.date_basis or None
         return result
     if isinstance(record, list):
         return [item if type(item) in _ATOMS else to_dict(item) for item in record]

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Sequence
 
 from . import dates
+from .claims import quoted
 from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import EVENT_KINDS, Event
@@ -85,7 +86,7 @@ def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> 
     for source_id, said in quotes_by_source(event.citations).items():
         source = ds.source(source_id)
         ref = reference(source) if source else source_id
-        lines = "".join(f"<p>“{esc(q)}”</p>" for q in said)
+        lines = "".join(f"<p>{esc(quoted(c))}</p>" for c in said)
         quotes.append(f'<blockquote class="quote">{lines}<cite>{esc(source_id)}: {esc(ref)}</cite></blockquote>')
     extra = []
     if event.place:

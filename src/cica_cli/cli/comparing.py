@@ -25,7 +25,7 @@ def _side(o, cite: bool = False) -> str:
     from .. import dates
 
     if o.kind == "date":
-        text = f"{dates.human(o.value)}\n{o.value}"
+        text = f"{dates.human(o.value)}\n{o.value}" + (" (inferred)" if o.inferred else "")
     else:
         text = f"{o.value}: {_when(o)}"
         if o.qualifier:

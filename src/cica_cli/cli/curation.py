@@ -22,7 +22,7 @@ def check_command(data: DataOption = None, json: JsonOption = False) -> None:
     problems = check(ds)
     from ..model import KINDS
 
-    counts = {k.name: len(getattr(ds, k.name)) for k in KINDS if k.name != "metrics" and (getattr(ds, k.name) or k.required)}
+    counts = {k.name: len(getattr(ds, k.name)) for k in KINDS}
     if json:
         render.print_json({
             "ok": not problems,

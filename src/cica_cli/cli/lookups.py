@@ -91,15 +91,6 @@ def _date_line(record) -> str:
     return f"{_both(record.date)}\n{basis(record)}"
 
 
-def _dated_json(record) -> dict[str, Any]:
-    from ..claims import basis
-    from ..model import to_dict
-
-    data = to_dict(record)
-    data["date_basis"] = {"how": record.date_basis or None, "text": basis(record)}
-    return data
-
-
 # --- members --------------------------------------------------------------------
 
 def _member_json(ds, member) -> dict[str, Any]:
@@ -228,8 +219,9 @@ def members_command(
 
 def _document_json(ds, document) -> dict[str, Any]:
     from ..lookup import events_of_document
+    from ..model import to_dict
 
-    record = _dated_json(document)
+    record = to_dict(document)
     record["events"] = [e.id for e in events_of_document(ds, document.id)]
     return record
 
@@ -319,6 +311,7 @@ def _source_json(ds, source, with_facts: bool) -> dict[str, Any]:
 
 def _show_source(ds, source) -> None:
     from .. import render
+    from ..claims import quoted
     from ..lookup import facts_citing
 
     cited = facts_citing(ds, source.id)
@@ -336,7 +329,7 @@ def _show_source(ds, source) -> None:
     ])
     render.print_table(
         f"Facts citing {source.id}", ["Fact", "Quote"],
-        ([f"{f.record} {f.id}" + (f"\n({f.detail})" if f.detail else ""), f"“{f.quote}”"] for f in cited),
+        ([f"{f.record} {f.id}" + (f"\n({f.detail})" if f.detail else ""), quoted(f)] for f in cited),
         nowrap=("Fact",),
     )
 
@@ -516,6 +509,27 @@ def _show_metric(ds, metric) -> None:
              caption=DAGGER, nowrap=("Source and figure",))
 
 
+def _show_question(ds, question) -> None:
+    from .. import dates, render
+
+    records = {**ds.by_id("events"), **ds.by_id("documents")}
+    render.print_fields(question.question, [("Id", question.id), ("Notes", question.notes)])
+    rows = []
+    for a in question.answers:
+        record = records.get(a.record)
+        when = dates.human(record.date) if record is not None and record.date else "undated"
+        rows.append([when, a.scope + (f"\n{a.notes}" if a.notes else ""), a.record])
+    render.print_table("Answers (compare them: cica compare " + question.id + ")", ["Date", "Scope", "Record"], rows,
+                       nowrap=("Record",))
+
+
+def _show_tension(ds, tension) -> None:
+    from .. import render
+
+    render.print_fields(f"Within {tension.source}: {tension.summary}", [("Id", tension.id), ("Notes", tension.notes)])
+    _says(ds, tension)
+
+
 @command("show", "cica show 2022-kuwait-application")
 def show_command(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source or metric (or a unique prefix).")],
@@ -538,8 +552,6 @@ def show_command(
             data_out = _document_json(ds, record)
         elif kind == "sources":
             data_out = _source_json(ds, record, with_facts=True)
-        elif kind == "events":
-            data_out = _dated_json(record)
         elif kind == "metrics":
             data_out = to_dict(record)
             data_out["figures"] = [f.id for f in ds.figures if f.metric == record.id]
@@ -550,4 +562,5 @@ def show_command(
     {
         "members": _show_member, "documents": _show_document, "sources": _show_source,
         "events": _show_event, "figures": _show_figure, "metrics": _show_metric,
+        "questions": _show_question, "tensions": _show_tension,
     }[kind](ds, record)

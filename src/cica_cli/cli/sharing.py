@@ -69,6 +69,10 @@ def cite_command(
     style: Annotated[str, typer.Option(
         "--style", help="plain, chicago, apa, bibtex (one entry per source) or markdown.",
     )] = "plain",
+    source: Annotated[Optional[str], typer.Option(
+        "--source", metavar="SOURCE",
+        help="Cite what this source says (id, file name or unique prefix): its quotes only, and the date it gives.",
+    )] = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -87,7 +91,11 @@ def cite_command(
     if style not in STYLES:
         raise UsageError(f"--style: unknown style {style!r}; choose from {', '.join(STYLES)}")
     ds = open_dataset(data)
-    found = claims(ds, ref)
+    if source is not None:
+        from ..lookup import find_source
+
+        source = find_source(ds, source).id
+    found = claims(ds, ref, source)
     if json:
         # a member named alone is a listing (an array); any other fact is one object
         listing = found[0].kind in ("status", "role") and ref.strip().count(":") < 2
