@@ -4,7 +4,8 @@
 
 The layout is the shipped one (DIR/data/*.yaml, DIR/seeds/*.txt): sources with generated
 article text, events, members with statuses and roles, documents, metrics, figures and
-exclusions. Every quote is a verbatim span of its article, every date is valid EDTF and every
+exclusions. Events are dated by their citations' claims (one source's date, sometimes a
+second source's year), not on the record. Every quote is a verbatim span of its article, every date is valid EDTF and every
 reference resolves, so `cica check --data DIR` prints `ok`. The output depends only on the
 size and the seed.
 """
@@ -101,7 +102,6 @@ def generate(n_events: int, root: Path, seed: int = 1992) -> dict[str, int]:
         event_ids.append(eid)
         lines = [
             f"- id: {eid}",
-            f"  date: {q(date)}",
             f"  title: {q(f'CICA {kind} on {topic} ({i})')}",
             f"  kind: {kind}",
             f"  place: {place}",
@@ -117,10 +117,16 @@ def generate(n_events: int, root: Path, seed: int = 1992) -> dict[str, int]:
             lines.append(f"  documents: {flow([rng.choice(document_ids)])}")
         if date.startswith(".."):
             lines.append(f"  inferred: {q('The article says only that it ran until then.')}")
-        lines += ["  citations:", f"    - source: source-{source}", f"      quote: {q(quote)}"]
-        if rng.random() < 0.3:
+        # the date is each source's claim; the event's own date is derived from them
+        lines += ["  citations:", f"    - source: source-{source}", f"      quote: {q(quote)}",
+                  f"      date: {q(date)}"]
+        if rng.random() < 0.3:  # a second source dates it to the year only
             other = rng.randrange(n_sources)
-            extra = cite(other, f"Delegates recalled the {topic} {kind} in {place} {said}.")
+            extra = cite(other, f"Delegates recalled the {topic} {kind} {i} in {place} in {year}.")
+            lines += [f"    - source: source-{other}", f"      quote: {q(extra)}", f"      date: {q(str(year))}"]
+        elif rng.random() < 0.1:  # or cites it without a date
+            other = rng.randrange(n_sources)
+            extra = cite(other, f"Delegates recalled the {topic} {kind} in {place}.")
             lines += [f"    - source: source-{other}", f"      quote: {q(extra)}"]
         events.append("\n".join(lines))
 
