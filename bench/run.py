@@ -61,7 +61,8 @@ SCALE = [
     ("check", ["check", "--data", "DIR"]),
     ("timeline --json", ["timeline", "--json", "--data", "DIR"]),
 ]
-SCALE_EXTRA = {"compare": ("compare --json", ["compare", "--json", "--data", "DIR"])}
+SCALE_EXTRA = {"compare": ("compare --json", ["compare", "--json", "--data", "DIR"]),
+               "conflicts": ("conflicts --json", ["conflicts", "--json", "--data", "DIR"])}
 # Scale targets at 10k events, in seconds.
 SCALE_TARGETS = {"check": 1.0, "timeline --json": 0.5}
 
