@@ -6,6 +6,8 @@ import pytest
 from test_check import edit
 
 RAVICHANDRAN_TITLE = "Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security"
+# the dateline "July 16" has no year: one of the years its text allows (data/sources.yaml)
+RAVICHANDRAN_DATE = "16 Jul 2023 or 16 Jul 2024 or 16 Jul 2025"
 ALMATY_QUOTE = "basic, statutory documents such as the 1999 Declaration on the Principles and the 2002 Almaty Act"
 
 
@@ -19,7 +21,7 @@ def test_plain_event_2002_almaty_act(cica):
     out = cite(cica, "2002-almaty-act-adopted")
     assert out.splitlines()[0] == "Almaty Act (2002)."
     assert f"  “{ALMATY_QUOTE}”" in out.splitlines()
-    assert f"  — R. Ravichandran. “{RAVICHANDRAN_TITLE}”. NNN-Bernama, 16 Jul 2023." in out.splitlines()
+    assert f"  — R. Ravichandran. “{RAVICHANDRAN_TITLE}”. NNN-Bernama, {RAVICHANDRAN_DATE}." in out.splitlines()
     # published on the day its facts hold, so no separate "facts as of"
     assert "Facts as of" not in out
     # the curator's caveat travels with the claim
@@ -29,19 +31,19 @@ def test_plain_event_2002_almaty_act(cica):
 def test_chicago_document_almaty_act(cica):
     out = cite(cica, "almaty-act", "--style", "chicago")
     assert out.startswith("Almaty Act (act, 2002).\n")
-    assert f"— Ravichandran, R. “{RAVICHANDRAN_TITLE}.” NNN-Bernama, July 16, 2023." in out
+    assert f"— Ravichandran, R. “{RAVICHANDRAN_TITLE}.” NNN-Bernama, {RAVICHANDRAN_DATE}." in out
 
 
 def test_apa_figure_16_members_at_the_first_summit(cica):
     out = cite(cica, "members-2002-first-summit", "--style", "apa")
     assert out.startswith("Member states of CICA: 16 states, participating at the first Summit (as of 2002).\n")
     assert "“with 16 member states participating at the first Summit in 2002”" in out
-    assert f"— Ravichandran, R. (2023, July 16). {RAVICHANDRAN_TITLE}. NNN-Bernama." in out
+    assert f"— Ravichandran, R. ({RAVICHANDRAN_DATE}). {RAVICHANDRAN_TITLE}. NNN-Bernama." in out
 
 
 def test_plain_figure_28_members_in_2023(cica):
     out = cite(cica, "members-2023-ravichandran")
-    assert out.startswith("Member states of CICA: 28 states (as of 16 Jul 2023).\n")
+    assert out.startswith(f"Member states of CICA: 28 states (as of {RAVICHANDRAN_DATE}).\n")
     assert "“today having 28 member states, five observer organisations and six partner organisations”" in out
 
 
@@ -52,10 +54,13 @@ def test_bibtex_one_entry_per_source_with_a_stable_key(cica):
     assert "  author = {R. Ravichandran}," in out
     assert f"  title = {{{{{RAVICHANDRAN_TITLE}}}}}," in out
     assert "  howpublished = {NNN-Bernama}," in out
-    assert "  year = {2023},\n  month = jul,\n  date = {2023-07-16}," in out
+    assert f"  note = {{Published {RAVICHANDRAN_DATE}.}}" in out
     # the claim and quote ride along as comments, which BibTeX ignores
-    assert "% members-2023-ravichandran: Member states of CICA: 28 states (as of 16 Jul 2023)." in out
+    assert f"% members-2023-ravichandran: Member states of CICA: 28 states (as of {RAVICHANDRAN_DATE})." in out
     assert out.count("{") == out.count("}")
+    # a publication date to the day is split into year, month and date
+    day = cite(cica, "members-2009-bakishev", "--style", "bibtex")
+    assert "  year = {2020},\n  month = mar,\n  date = {2020-03-03}," in day
     # the 1992 proposal is cited from four articles: four entries
     many = cite(cica, "1992-unga-proposal", "--style", "bibtex")
     assert re.findall(r"^@misc\{([^,]+),", many, re.M) == [
@@ -75,7 +80,7 @@ def test_markdown_quote_is_a_blockquote(cica):
     lines = out.splitlines()
     assert lines[0] == "Almaty Act (2002)."
     assert f"> {ALMATY_QUOTE}" in lines
-    assert f"> — R. Ravichandran. *{RAVICHANDRAN_TITLE}*. NNN-Bernama, 16 Jul 2023." in lines
+    assert f"> — R. Ravichandran. *{RAVICHANDRAN_TITLE}*. NNN-Bernama, {RAVICHANDRAN_DATE}." in lines
 
 
 @pytest.mark.parametrize("style", ["plain", "chicago", "apa", "markdown"])
@@ -104,7 +109,7 @@ def test_member_status_and_role_by_number(cica):
 def test_member_alone_gives_all_its_statuses_and_roles(cica):
     refs = [c["ref"] for c in cica("cite", "kazakhstan", "--json").json()]
     assert refs == ["kazakhstan:status:1", "kazakhstan:role:1", "kazakhstan:role:2",
-                    "kazakhstan:role:3", "kazakhstan:role:4", "kazakhstan:role:5", "kazakhstan:role:6"]
+                    "kazakhstan:role:3", "kazakhstan:role:4"]
     # a member with one status is still a listing
     kuwait = cica("cite", "kuwait", "--json").json()
     assert [c["claim"] for c in kuwait] == [
@@ -115,8 +120,9 @@ def test_json_is_one_object_with_yaml_field_names(cica):
     data = cica("cite", "2002-almaty-act-adopted", "--json", "--style", "chicago").json()
     assert data["ref"] == "2002-almaty-act-adopted" and data["kind"] == "event"
     assert data["claim"] == "Almaty Act (2002)."
-    assert data["citations"] == [{"source": "ravichandran-2023", "quote": ALMATY_QUOTE, "date": None, "inferred": None}]
-    assert data["sources"][0]["published"] == "2023-07-16" and data["sources"][0]["outlet"] == "NNN-Bernama"
+    assert data["citations"] == [{"source": "ravichandran-2023", "quote": ALMATY_QUOTE, "date": "2002", "inferred": None}]
+    assert data["sources"][0]["published"] == "[2023-07-16, 2024-07-16, 2025-07-16]"
+    assert data["sources"][0]["outlet"] == "NNN-Bernama"
     assert data["record"]["date"] == "2002"
     assert "Ravichandran, R. “" in data["text"]
 

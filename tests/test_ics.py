@@ -82,7 +82,7 @@ def test_description_carries_quotes_and_references(calendar):
     approx = str(events["2007-un-observer-status@cica"]["DESCRIPTION"])
     assert "it may fall between 2006-01-01 and 2008-12-31" in approx
     act = events["2002-almaty-act-adopted@cica"]
-    assert "— R. Ravichandran. “Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security”. NNN-Bernama, 16 Jul 2023." in str(act["DESCRIPTION"])
+    assert "— R. Ravichandran. “Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security”. NNN-Bernama, 16 Jul 2023 or 16 Jul 2024 or 16 Jul 2025." in str(act["DESCRIPTION"])
     assert [str(c) for c in act["CATEGORIES"].cats] == ["adoption"]
     assert str(events["2010-ministerial-meetings-planned@cica"]["STATUS"]) == "TENTATIVE"
     assert str(events["2022-astana-summit@cica"]["LOCATION"]) == "Astana"

@@ -29,8 +29,8 @@ def test_required_milestones_with_dates_and_sources(cica):
         "2002-first-summit": ("2002", "ravichandran-2023"),
         "2006-secretariat-established": ("2006", "bakishev-2009"),
         "2022-astana-summit": ("2022-10-12/2022-10-13", "askeroglu-2022"),
-        # a decision on one (unknown) day of the two-day summit
-        "2022-transformation-launched": ("[2022-10-12..2022-10-13]", "askeroglu-2022"),
+        # a document "signed after the meeting": its last day at the earliest, by 14 Oct 2022
+        "2022-transformation-launched": ("[2022-10-13..2022-10-14]", "askeroglu-2022"),
         "2022-kuwait-application": ("[2022-10-12..2022-10-13]", "askeroglu-2022"),
         "2007-un-observer-status": ("2007~", "bakishev-2009"),
     }
