@@ -20,7 +20,7 @@ def cite(cica, *args):
 def test_plain_event_2002_almaty_act(cica):
     out = cite(cica, "2002-almaty-act-adopted")
     assert out.splitlines()[0] == "Almaty Act (2002)."
-    assert f"  “{ALMATY_QUOTE}”" in out.splitlines()
+    assert f"  “{ALMATY_QUOTE}” (2002)" in out.splitlines()  # the date ravichandran-2023 gives
     assert f"  — R. Ravichandran. “{RAVICHANDRAN_TITLE}”. NNN-Bernama, {RAVICHANDRAN_DATE}." in out.splitlines()
     # published on the day its facts hold, so no separate "facts as of"
     assert "Facts as of" not in out
@@ -79,7 +79,7 @@ def test_markdown_quote_is_a_blockquote(cica):
     out = cite(cica, "2002-almaty-act-adopted", "--style", "markdown")
     lines = out.splitlines()
     assert lines[0] == "Almaty Act (2002)."
-    assert f"> {ALMATY_QUOTE}" in lines
+    assert f"> {ALMATY_QUOTE} (2002)" in lines
     assert f"> — R. Ravichandran. *{RAVICHANDRAN_TITLE}*. NNN-Bernama, {RAVICHANDRAN_DATE}." in lines
 
 

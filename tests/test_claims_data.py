@@ -22,16 +22,6 @@ MEMBERS = DS.by_id("members")
 RAW_EVENTS = {e["id"]: e for e in yaml.safe_load((ROOT / "data" / "events.yaml").read_text(encoding="utf-8"))}
 RAW_DOCUMENTS = {d["id"]: d for d in yaml.safe_load((ROOT / "data" / "documents.yaml").read_text(encoding="utf-8"))}
 
-# The loader derives a record's date from its claims. Where it has not (the date is left
-# empty although the claims give one), the assertions on the loaded record's derived date
-# are expected to fail; the claims themselves are still checked below.
-NOT_DERIVED = EVENTS["2002-first-summit"].date is None
-derived_by_loader = pytest.mark.xfail(
-    NOT_DERIVED, strict=True,
-    reason="the loader leaves dates empty that the claims give (claims.settle derives a record's "
-           "date before its citations' dates are parsed)")
-
-
 def claimed(record):
     """(source, date, inferred?) for every citation, in order."""
     return [(c.source, c.date, bool(c.inferred)) for c in record.citations]
@@ -69,7 +59,6 @@ def test_1992_proposal_date_is_derived_not_stated():
     assert claims.narrowest(dated_claims(EVENTS["1992-unga-proposal"])) == "1992-10-05"
 
 
-@derived_by_loader
 def test_1992_proposal_derived_date_and_its_basis():
     event = EVENTS["1992-unga-proposal"]
     assert (event.date, event.date_basis) == ("1992-10-05", claims.CLAIMS)
@@ -106,7 +95,6 @@ def test_2022_astana_summit_each_source_at_its_own_precision():
     assert claims.narrowest(dated_claims(event)) == "2022-10-12/2022-10-13"
 
 
-@derived_by_loader
 def test_2022_astana_summit_derived_date():
     event = EVENTS["2022-astana-summit"]
     assert (event.date, event.date_basis) == ("2022-10-12/2022-10-13", claims.CLAIMS)

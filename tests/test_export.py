@@ -22,7 +22,7 @@ def test_csv_row_for_the_2002_almaty_act(cica):
     records = {r["id"]: r for r in rows(out)}
     act = records["2002-almaty-act-adopted"]
     assert (act["date"], act["date_human"], act["title"]) == ("2002", "2002", "Almaty Act")
-    assert act["citations"] == f"ravichandran-2023: “{ALMATY_QUOTE}”"
+    assert act["citations"] == f"ravichandran-2023, 2002: “{ALMATY_QUOTE}”"  # its own date
     assert act["documents"] == "almaty-act" and act["context"] == "false" and act["status"] == "held"
     assert list(records) == [e["id"] for e in cica("timeline", "--kind", "adoption", "--json").json()]
 
@@ -52,8 +52,8 @@ def test_markdown_table_for_the_summits(cica):
     assert len(lines) == 2 + 3
     first = lines[2]
     assert first.startswith("| 2002-first-summit | 2002 | 2002 | First CICA summit | summit |")
-    assert ("ravichandran-2023: “the idea of CICA which held its first Summit in 2002”<br>"
-            "ravichandran-2023: “with 16 member states participating at the first Summit in 2002”") in first
+    assert ("ravichandran-2023, 2002: “the idea of CICA which held its first Summit in 2002”<br>"
+            "ravichandran-2023, 2002: “with 16 member states participating at the first Summit in 2002”") in first
     # every row has as many cells as the header
     cells = [line.replace("\\|", "").count("|") for line in lines]
     assert len(set(cells)) == 1

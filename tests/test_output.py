@@ -61,5 +61,5 @@ def test_piped_tables_are_plain_text_one_line_per_row(cica):
     assert out[1].split() == ["Date", "Event", "Kind", "Evidence"]
     row = next(line for line in out if line.startswith("12–13 Oct 2022"))
     assert "Sixth CICA summit in Astana" in row and "summit" in row
-    assert "askeroglu-2022: “Summit was held on 12-13 October 2022, in the capital of Kazakhstan, Astana.”" in row
+    assert "askeroglu-2022, 12–13 Oct 2022: “Summit was held on 12-13 October 2022, in the capital of Kazakhstan, Astana.”" in row
     assert not any(set(line) & set("│┃|+") for line in out[:3])

@@ -158,6 +158,28 @@ def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: lis
     spans[record.date] = dates.parse(record.date)
 
 
+def date_inferred(record: Any) -> bool:
+    """True when a record's date rests on inference: stated with a reason (`inferred`), or
+    derived more precisely than any claim its source states outright (1992-10-05 from "30
+    years" on October 5, when the articles say only "October 1992")."""
+    if record.date_basis == STATED:
+        return bool(getattr(record, "inferred", None))
+    if record.date_basis not in (CLAIMS, CONFLICTING):
+        return False
+    stated = [c.date for c in record.citations if c.date and not c.inferred]
+    together = narrowest(stated) if stated else None
+    if together is None:
+        return True
+    said, derived = dates.parse(together), dates.parse(record.date)
+    return (said.lower, said.upper) != (derived.lower, derived.upper)
+
+
+def marked(record: Any) -> bool:
+    """Whether a record is shown with the inference mark: its date or a link or reading of
+    it was worked out rather than stated."""
+    return bool(getattr(record, "inferred", None)) or (hasattr(record, "date_basis") and date_inferred(record))
+
+
 def basis(record: Any) -> str:
     """How a record's date was settled, in one sentence for people."""
     claimed = [c for c in getattr(record, "citations", []) if c.date]

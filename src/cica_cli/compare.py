@@ -431,22 +431,21 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
             continue
         for source, side in ((a, side_a), (b, side_b)):
             for o in side:
-                key, record = _only_key(o)
-                if key:
-                    ids = only[source].setdefault(key, [])
-                    if record not in ids:
-                        ids.append(record)
+                if o.kind == DATE:
+                    continue  # events and documents: by who cites them, below
+                key, record = ("figures", o.id) if o.kind == FIGURE else ("members", o.subject)
+                ids = only[source].setdefault(key, [])
+                if record not in ids:
+                    ids.append(record)
+    # an event or document is "only" one source's when the other does not cite it at all
+    # (a source may cite it without giving a date: then there is no date to compare either)
+    for group in ("events", "documents"):
+        for record in getattr(ds, group):
+            cited = {c.source for c in record.citations}
+            for source, other in ((a, b), (b, a)):
+                if source in cited and other not in cited:
+                    only[source].setdefault(group, []).append(record.id)
     return SourceDiff(a, b, comparisons, only[a], only[b])
-
-
-def _only_key(o: Observation) -> tuple[Optional[str], str]:
-    """Where a record only one source speaks to is listed: (group, id); group None to skip."""
-    if o.kind == FIGURE:
-        return "figures", o.id
-    if o.kind == STATUS:
-        return "members", o.subject
-    group, _, record = o.subject.partition(":")
-    return group + "s", record
 
 
 def conflicts(ds: Dataset) -> list[Comparison]:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Sequence
 
 from . import dates
-from .claims import quoted
+from .claims import basis, quoted
 from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import Event
@@ -53,6 +53,7 @@ def description(ds: Dataset, event: Event) -> str:
         lines.append("One day somewhere in this span; which day is not known.")
     elif p.kind == "interval":
         lines.append("An interval: from the first to the last day shown.")
+    lines.append(f"Dated: {basis(event)}")
     if event.inferred:
         lines.append(f"Inferred: {event.inferred}")
     lines += ["", event.summary]

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Sequence
 
 from . import dates
-from .claims import quoted
+from .claims import basis, marked, quoted
 from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import EVENT_KINDS, Event
@@ -80,7 +80,7 @@ def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> 
     human = dates.human(event.date)
     label = p.label()
     badges = "".join(f'<span class="badge">{esc(b)}</span>' for b in (
-        "planned" if event.status == "planned" else "", "context" if event.context else "", "inferred" if event.inferred else "",
+        "planned" if event.status == "planned" else "", "context" if event.context else "", "inferred" if marked(event) else "",
     ) if b)
     quotes = []
     for source_id, said in quotes_by_source(event.citations).items():
@@ -91,6 +91,7 @@ def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> 
     extra = []
     if event.place:
         extra.append(f"<p><b>Place:</b> {esc(event.place)}</p>")
+    extra.append(f"<p><b>Date:</b> {esc(basis(event))}</p>")
     if event.inferred:
         extra.append(f"<p><b>Inferred:</b> {esc(event.inferred)}</p>")
     if event.notes:

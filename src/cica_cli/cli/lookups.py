@@ -84,11 +84,11 @@ def _says(ds, record) -> None:
 
 def _date_line(record) -> str:
     """A dated record's date in words and EDTF, and how it was settled."""
-    from ..claims import basis
+    from ..claims import basis, date_inferred
 
     if not record.date:
         return "not given in the articles"
-    return f"{_both(record.date)}\n{basis(record)}"
+    return f"{_both(record.date)}{' (inferred)' if date_inferred(record) else ''}\n{basis(record)}"
 
 
 # --- members --------------------------------------------------------------------
@@ -277,6 +277,7 @@ def documents_command(
     from .. import render
     from ..dataset import open_dataset
     from ..errors import NotFound
+    from ..claims import marked
     from ..lookup import documents
     from ..model import Document
 
@@ -286,11 +287,11 @@ def documents_command(
         return
     if not chosen:
         raise NotFound("no documents match these filters")
-    rows = [[(_human(d.date) + (" *" if d.inferred else "")) if d.date else "undated", f"{d.title}\n{d.id}",
+    rows = [[(_human(d.date) + (" *" if marked(d) else "")) if d.date else "undated", f"{d.title}\n{d.id}",
              d.kind, _sources(d.citations)] for d in chosen]
     render.print_table(
         f"{len(chosen)} document(s)", ["Date", "Title and id", "Kind", "Sources"], rows,
-        caption="* date inferred: see `cica document ID`" if any(d.inferred for d in chosen) else None,
+        caption="* date or link inferred: see `cica document ID`" if any(marked(d) for d in chosen) else None,
         nowrap=("Date", "Kind", "Sources"),
     )
 

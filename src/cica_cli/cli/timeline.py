@@ -30,6 +30,7 @@ def timeline_command(
     Also as a file to share: --format csv or markdown, --ics cica.ics (a calendar),
     --html cica.html (a page with a time axis)."""
     from .. import dates, render
+    from ..claims import marked
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import find_member, find_source
@@ -50,7 +51,7 @@ def timeline_command(
     rows = []
     for e in events:
         title = e.title + (" (planned)" if e.status == "planned" else "")
-        date = dates.human(e.date) + (" *" if e.inferred else "")
+        date = dates.human(e.date) + (" *" if marked(e) else "")
         kind_text = e.kind + (" (context)" if e.context else "")
         if cite:
             evidence = render.evidence(e.citations)
@@ -61,7 +62,7 @@ def timeline_command(
     render.print_table(
         f"CICA timeline: {len(events)} event(s)", columns, rows,
         caption="* date or link inferred: see `cica timeline --json` (field `inferred`)"
-        if any(e.inferred for e in events) else None,
+        if any(marked(e) for e in events) else None,
         nowrap=("Date", "Kind"),
     )
 
