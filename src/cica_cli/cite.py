@@ -281,13 +281,10 @@ def bibtex_entry(source: Source) -> str:
         fields.append(("howpublished", bib_escape(source.outlet)))
     else:
         missing.append("outlet not named")
-    if span.kind == "date" and not (span.approximate or span.uncertain):
-        fields.append(("year", source.published[:4]))
-        if span.precision != "year":
-            fields.append(("month", _MONTHS[span.lower.month - 1][:3].lower()))
-        fields.append(("date", source.published))
-    else:
-        fields.append(("year", bib_escape(dates.human(source.published))))
+    fields.append(("year", str(bib_year(source.published))))
+    if span.kind == "date" and not (span.approximate or span.uncertain) and span.precision != "year":
+        fields.append(("month", _MONTHS[span.lower.month - 1][:3].lower()))
+    fields.append(("date", biblatex_date(source.published)))
     notes = [f"Published {dates.human(source.published)}"]
     if source.as_of != source.published:
         notes.append(f"facts as of {dates.human(source.as_of)}")
@@ -302,6 +299,39 @@ def bibtex_entry(source: Source) -> str:
 def _bib_comment(text: str) -> str:
     """A comment line for a .bib file; BibTeX reads an @ outside an entry as a new entry."""
     return "% " + re.sub(r"\s+", " ", text).replace("@", "(at)")
+
+
+def bib_year(edtf: str) -> int:
+    """BibTeX's `year`, always a number: the year of the date's first possible day as written
+    (2009 for "2009~", 2022 for "[2022-10-14..2022-12-31]"), or of its last when the start
+    is open ("../2021": 2021)."""
+    from .placing import place
+
+    where = place(edtf)
+    day = where.first or where.last
+    return day.year if day else dates.parse(edtf).lower.year
+
+
+def biblatex_date(edtf: str) -> str:
+    """biblatex's `date`: the EDTF date in the ISO 8601-2 level 1 form biblatex reads.
+
+    A date, a qualified date ("2009~") and an interval ("2022-10-12/2022-10-13", "../2021",
+    "2022/") are already in that form. A "one of" set ("[A..B]", "[A, B]") is level 2, which
+    biblatex does not read: it becomes the interval from its earliest to its latest element
+    ("A/B"), with ".." for an open side ("[2009-10..]" -> "2009-10/..")."""
+    span = dates.parse(edtf)
+    if span.kind != "set":
+        return edtf
+    parts = re.split(r", *", edtf[1:-1])
+    known = [end for part in parts for end in part.split("..") if end]
+    first = ".." if any(p.startswith("..") for p in parts) else min(known, key=lambda e: _nominal(e).lower)
+    last = ".." if any(p.endswith("..") for p in parts) else max(known, key=lambda e: _nominal(e).upper)
+    return first if first == last else f"{first}/{last}"
+
+
+def _nominal(edtf: str) -> dates.Span:
+    """A single date without its qualifier: "2019~" as 2019, to order the elements of a set."""
+    return dates.parse(edtf.rstrip("~?%"))
 
 
 # --- the whole citation --------------------------------------------------------------
