@@ -47,7 +47,7 @@ def screenshot(output: Path, width: int, height: int, fragment: str = "") -> Non
         command = [
             browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={Path(tmp) / 'profile'}", "--hide-scrollbars", "--force-device-scale-factor=1",
+            "--hide-scrollbars", "--force-device-scale-factor=1",
             f"--window-size={width},{height}", "--virtual-time-budget=5000",
         ]
         # Now and then Chromium photographs the page before every tile is drawn: take
@@ -55,7 +55,8 @@ def screenshot(output: Path, width: int, height: int, fragment: str = "") -> Non
         shots = []
         for attempt in range(5):
             shot = Path(tmp) / f"shot{attempt}.png"
-            done = subprocess.run([*command, f"--screenshot={shot}", page.as_uri() + fragment],
+            profile = f"--user-data-dir={Path(tmp) / f'profile{attempt}'}"
+            done = subprocess.run([*command, profile, f"--screenshot={shot}", page.as_uri() + fragment],
                                   capture_output=True, text=True, timeout=120)
             if done.returncode != 0 or not shot.exists():
                 sys.exit(f"screenshot: Chromium failed:\n{done.stderr[-2000:]}")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import functools
 from typing import Annotated, Callable, Optional
 
+import click
 import typer
 
 from .. import __version__
 from ..errors import CicaError, Exit
+from .helptext import PlainHelpCommand
 
 app = typer.Typer(
     name="cica",
@@ -19,6 +21,10 @@ app = typer.Typer(
         "from a named article.\n\nExit codes: 0 ok, 1 data problem or nothing found, 2 usage error."
     ),
     no_args_is_help=True,
+    # help is plain text: brackets such as "[untitled]" are shown, not read as Rich markup
+    rich_markup_mode=None,
+    # Click 8.4 suggests the closest command for a typo itself; Typer would add it again
+    suggest_commands=not hasattr(click.exceptions, "NoSuchCommand"),
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -71,8 +77,8 @@ def command(name: str, example: str, **kwargs) -> Callable:
 
     def decorate(fn: Callable) -> Callable:
         doc = (fn.__doc__ or "").strip()
-        epilog = f"Example:\n\n  {example}"
-        return app.command(name, help=doc, epilog=epilog, **kwargs)(handles_errors(fn))
+        epilog = f"Example:\n\n\b\n  {example}"  # \b: Click keeps the line as it is
+        return app.command(name, help=doc, epilog=epilog, cls=PlainHelpCommand, **kwargs)(handles_errors(fn))
 
     return decorate
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .options import complete_sources
 from .sharing import FormatOption, export_listing
 
 CiteOption = Annotated[bool, typer.Option("--cite", help="Show the quotes behind each side.")]
@@ -126,8 +127,8 @@ def _one_metric(result, chart: bool, json: bool) -> None:
 
 @command("diff", "cica diff auelbayev-2022 002")
 def diff_command(
-    a: Annotated[str, typer.Argument(metavar="A", help="A source: id, file name or unique prefix.", show_default=False)],
-    b: Annotated[str, typer.Argument(metavar="B", help="Another source.", show_default=False)],
+    a: Annotated[str, typer.Argument(metavar="A", help="A source: id, file name or unique prefix.", show_default=False, autocompletion=complete_sources)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Another source.", show_default=False, autocompletion=complete_sources)],
     cite: CiteOption = False,
     data: DataOption = None,
     json: JsonOption = False,

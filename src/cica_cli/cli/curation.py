@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .options import complete_sources
 
 
 @command("check", "cica check --data ./my-dataset")
@@ -40,7 +41,7 @@ def check_command(data: DataOption = None, json: JsonOption = False) -> None:
 
 @command("coverage", "cica coverage --source 003")
 def coverage_command(
-    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this source (id, file name or unique prefix).")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this source (id, file name or unique prefix).", autocompletion=complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:

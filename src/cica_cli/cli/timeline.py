@@ -6,17 +6,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 
 
 @command("timeline", "cica timeline --from 2002 --to 2010 --kind summit --cite")
 def timeline_command(
-    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only events that may fall on or after this year or EDTF date.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only events that may fall on or after this year or EDTF date (all of a rough date need not: see --within).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only events that may fall on or before this year or EDTF date.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only events of this kind (summit, proposal, adoption, ...).")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only events cited from this source (id, file name or unique prefix).")] = None,
-    member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.")] = None,
+    within: Annotated[bool, typer.Option("--within", help="With --from/--to: only events certainly within the range, every day their date allows. The default keeps those that may fall in it, so that a rough date (a year, \"Oct 2009 or later\") is never silently dropped.")] = False,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only events of these kinds (summit, proposal, adoption, ...): repeat it or separate with commas.", autocompletion=options.complete_event_kinds)] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only events cited from this source (id, file name or unique prefix).", autocompletion=options.complete_sources)] = None,
+    member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.", autocompletion=options.complete_members)] = None,
     context: Annotated[bool, typer.Option("--context/--no-context", help="Include Kazakhstan's related initiatives (tagged context).")] = True,
     cite: Annotated[bool, typer.Option("--cite", help="Show the quotes behind each event.")] = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE", help="Write the events as an iCalendar file (- for standard output); open-ended dates are left out, with a note on stderr.")] = None,
@@ -33,13 +35,14 @@ def timeline_command(
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import find_member, find_source
-    from ..model import Event, cited_sources
+    from ..model import EVENT_KINDS, Event, cited_sources
     from ..timeline import timeline
 
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     member_id = find_member(ds, member).id if member else None
-    events = timeline(ds, start, end, kind, source_id, member_id, context)
+    kinds = options.many(kind, EVENT_KINDS, "--kind", "kind")
+    events = timeline(ds, start, end, kinds, source_id, member_id, context, within)
     if ics or html:
         _write_files(ds, events, ics, html, fmt, json)
         return
