@@ -86,7 +86,7 @@ def test_check_refuses_a_file_outside_seeds(escape, case):
     file_value = dict(escapes(root, canary))[case]
     point_first_source_at(root, file_value)
     result, opened = run_recording_opens(["check", "--data", str(root)])
-    expected = "data/sources.yaml:5: source 'auelbayev-2022': " + EXPECTED[case].format(canary=canary)
+    expected = "data/sources.yaml:6: source 'auelbayev-2022': " + EXPECTED[case].format(canary=canary)
     assert result.exit_code == 1
     assert expected in result.stdout.splitlines()
     assert "CANARY" not in result.stdout + result.stderr
@@ -105,7 +105,7 @@ def test_no_command_opens_a_file_outside_seeds(escape, case):
         assert not any(os.path.realpath(p) == str(canary) for p in opened), args
         assert "CANARY" not in result.stdout + result.stderr, args
         if args[0] != "check":  # every other command refuses the dataset with one line
-            assert result.stderr.startswith("cica: data/sources.yaml:5: source 'auelbayev-2022': "), (args, result.stderr)
+            assert result.stderr.startswith("cica: data/sources.yaml:6: source 'auelbayev-2022': "), (args, result.stderr)
     assert os.stat(canary).st_atime_ns == atime
     assert canary.read_text(encoding="utf-8") == CANARY_TEXT
 
@@ -132,7 +132,7 @@ def test_a_symlink_loop_is_a_problem_not_a_crash(escape):
         assert result.exit_code == 1, args
         assert "Traceback" not in result.stdout + result.stderr
     result, _ = run_recording_opens(["check", "--data", str(root)])
-    assert any(line.startswith("data/sources.yaml:5: source 'auelbayev-2022': file 'loop-a.txt'")
+    assert any(line.startswith("data/sources.yaml:6: source 'auelbayev-2022': file 'loop-a.txt'")
                for line in result.stdout.splitlines()), result.stdout
 
 

@@ -90,7 +90,7 @@ class Dataset:
 
     @staticmethod
     def _problem(source: model.Source, message: str) -> Problem:
-        return Problem("data/sources.yaml", source.line, f"source '{source.id}': {message}")
+        return Problem("data/sources.yaml", model.line_of(source, "file"), f"source '{source.id}': {message}")
 
     def path_problems(self) -> list[Problem]:
         """A problem for each source whose file would lie outside seeds/ (nothing is read)."""
