@@ -100,6 +100,8 @@ def complete(cica, *words):
     (["diff", "bak"], ["bakishev-2009"]),  # a source: its id
     (["timeline", "--source", "bak"], ["bakishev-2009"]),
     (["coverage", "--source", "ask"], ["askeroglu-2022"]),
+    (["search", "summit", "--source", "rav"], ["ravichandran-2023"]),
+    (["compare", "obs"], ["observer-states", "observer-organisations"]),  # metric ids
     (["document", "almaty"], ["almaty-act"]),
 ])
 def test_shell_completion_offers_kinds_ids_names_and_sources(cica, words, expected):

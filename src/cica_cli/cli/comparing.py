@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
-from .options import complete_sources
+from .options import complete_metrics, complete_sources
 from .sharing import FormatOption, export_listing
 
 CiteOption = Annotated[bool, typer.Option("--cite", help="Show the quotes behind each side.")]
@@ -48,7 +48,7 @@ def _topic(ds, o) -> str:
 
 @command("compare", "cica compare member-states --chart")
 def compare_command(
-    metric: Annotated[Optional[str], typer.Argument(metavar="[METRIC]", help="A metric id or description (unique prefix, any case); omit for every metric.", show_default=False)] = None,
+    metric: Annotated[Optional[str], typer.Argument(metavar="[METRIC]", help="A metric id or description (unique prefix, any case); omit for every metric.", show_default=False, autocompletion=complete_metrics)] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the values over time as bars.")] = False,
     data: DataOption = None,
     json: JsonOption = False,

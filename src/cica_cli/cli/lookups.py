@@ -394,7 +394,7 @@ def source_command(
 @command("search", "cica search 'almaty act'")
 def search_command(
     query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case, accents and punctuation are ignored.")],
-    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.", autocompletion=options.complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:

@@ -127,3 +127,4 @@ def complete_formats(incomplete: str) -> list:
 
 complete_cited = _ids(("events", "figures", "documents", "members"))
 complete_records = _ids(("events", "members", "documents", "figures", "sources", "metrics"))
+complete_metrics = _ids(("metrics",))
