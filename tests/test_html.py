@@ -162,6 +162,7 @@ PROBE = """<script>
       }),
       axis: rect(document.querySelector('.axis .track')),
       ticks: all('.axis .tick').filter(function (t) { return t.getClientRects().length; }).map(rect),
+      header: all('.filters label, .filters #count, .legend > span').map(rect),
       owned: document.body.dataset.owned || null, images: document.images.length
     };
   }
@@ -206,6 +207,7 @@ WIDTHS = (390, 1280, 1920)
 VIEWS = [
     *((f"w{w}", "probe.html", w) for w in WIDTHS),
     ("open", "probe.html#open=2002-almaty-act-adopted", 1280),
+    ("open390", "probe.html#open=1992-unga-proposal", 390),
     ("kind", "probe.html#kind=summit", 1280),
     ("click", "probe.html", 1280),  # then "restored", the address the click left
     ("malformed", "probe.html#%", 1280),
@@ -277,6 +279,9 @@ def test_in_chromium_the_page_fits_the_width(browser, timeline_json, width):
         assert all(_inside(t, cells["what"]) for t in row["whatText"]), (row["id"], row["what"], row["whatText"])
         assert _inside(row["mark"], cells["track"]), (row["id"], row["mark"], row["track"])
         assert cells["track"][2] - cells["track"][0] >= 200 and max(c[2] for c in cells.values()) <= view["viewport"]
+    header = view["header"]  # the check boxes and the legend
+    assert not any(_overlap(a, b) for i, a in enumerate(header) for b in header[i + 1:]), header
+    assert max(h[2] for h in header) <= view["viewport"]
     ticks = view["ticks"]
     assert len(ticks) >= 4
     assert all(_inside(t, view["axis"], 0) for t in ticks)
@@ -296,6 +301,9 @@ def test_in_chromium_a_fragment_opens_one_event(browser, timeline_json):
     assert view["shown"] == [e["id"] for e in timeline_json] and not view["errors"]
     assert view["open"] == ["2002-almaty-act-adopted"]
     assert f"“{ALMATY_QUOTE}”" in view["openText"][0]
+    # an opened event, its quotes and references, fits a phone too
+    phone = browser["open390"]["before"]
+    assert phone["open"] == ["1992-unga-proposal"] and phone["pageWidth"] == phone["viewport"]
 
 
 def test_in_chromium_the_kind_filter_hides_the_rest(browser, timeline_json):
