@@ -8,7 +8,6 @@ from typing import Any, Optional, Sequence, Union
 
 from . import dates
 from .dataset import Dataset
-from .errors import UsageError
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )

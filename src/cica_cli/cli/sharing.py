@@ -39,7 +39,6 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
     from ..errors import UsageError
     from ..export import FORMATS, export
     from ..model import to_dict
-
     from ..names import choose
 
     if fmt is not None:
