@@ -85,18 +85,22 @@ def test_page_is_self_contained_and_lists_every_event(cica, page):
     assert "default-src 'none'" in text  # and the page forbids it anyway
 
 
-def test_precision_is_drawn(page):
+def test_precision_is_drawn(cica, page):
     text = page.read_text(encoding="utf-8")
     events = Events(text).events
+    # the axis runs from the first year of the earliest date to the last of the latest
+    years = [int(y) for e in cica("timeline", "--json").json() for y in re.findall(r"\d{4}", e["date"])]
+    first, span = min(years), max(years) - min(years) + 1
 
     def mark(event_id):
         body = text[text.index(f'id="ev-{event_id}"'):]
         return re.search(r'<span class="(mark [^"]*)" style="left:([\d.]+)%;width:([\d.]+)%"', body).groups()
 
-    # the axis runs 1992-2023 (32 years): a year-precision event spans 1/32 of it
+    assert f"{first}–{first + span - 1}, each dated" in text
+    # a year-precision event spans one year of the axis
     cls, left, width = mark("2002-almaty-act-adopted")
-    assert cls == "mark year date" and float(left) == pytest.approx(10 / 32 * 100, abs=0.01)
-    assert float(width) == pytest.approx(100 / 32, abs=0.01)
+    assert cls == "mark year date" and float(left) == pytest.approx((2002 - first) / span * 100, abs=0.01)
+    assert float(width) == pytest.approx(100 / span, abs=0.01)
     assert mark("1992-unga-proposal")[0] == "mark day date"
     assert mark("2007-un-observer-status")[0] == "mark year date approx"  # drawn fuzzy
     assert mark("2022-astana-summit")[0] == "mark day interval"  # a bar
