@@ -175,7 +175,13 @@ PROBE = """<script>
       var report = {name: window.name, before: state()};
       if (window.name === 'click') {
         all('input[value="proposal"], input[value="context"]').forEach(function (b) { b.click(); });
-        report.after = state();
+        report.filtered = state();
+        document.querySelector('details.event:not([hidden]) summary').click();  // opens it
+        setTimeout(function () {
+          report.after = state();
+          parent.postMessage(JSON.stringify(report), '*');
+        }, 50);
+        return;
       }
       parent.postMessage(JSON.stringify(report), '*');
     }, 50);
@@ -321,12 +327,17 @@ def test_in_chromium_ticking_a_filter_writes_the_address_and_the_address_restore
     click = browser["click"]
     assert click["before"]["hash"] == "" and not click["after"]["errors"]
     kinds = list(dict.fromkeys(e["kind"] for e in sorted(timeline_json, key=lambda e: EVENT_KINDS.index(e["kind"]))))
-    assert click["after"]["hash"] == "#kind=" + ",".join(k for k in kinds if k != "proposal") + "&context=0"
+    filters = "#kind=" + ",".join(k for k in kinds if k != "proposal") + "&context=0"
+    assert click["filtered"]["hash"] == filters
     expected = [e["id"] for e in timeline_json if e["kind"] != "proposal" and not e["context"]]
-    assert click["after"]["shown"] == expected
+    assert click["filtered"]["shown"] == expected
+    # opening an event adds it to the address
+    assert click["after"]["open"] == [expected[0]]
+    assert click["after"]["hash"] == f"{filters}&open={expected[0]}"
     restored = browser["restored"]["before"]
-    assert restored["hash"] == click["after"]["hash"]
+    assert restored["hash"] == click["after"]["hash"] and not restored["errors"]
     assert restored["checked"] == click["after"]["checked"] and restored["shown"] == expected
+    assert restored["open"] == [expected[0]]
     assert restored["count"] == f"{len(expected)} of {len(timeline_json)} event(s) shown"
 
 

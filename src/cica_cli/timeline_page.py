@@ -7,8 +7,8 @@ for an approximate date, and a bar fading out towards the open side of an open-e
 A row opens (<details>) to the summary, quotes and references. Check boxes filter by kind.
 The URL fragment holds the view: `#kind=summit,adoption` shows only those kinds, `context=0`
 leaves out the related initiatives, `open=<event id>` opens that event and scrolls to it; the
-parts are joined with `&`. Ticking a filter writes the fragment, so a filtered view can be
-shared; a fragment that cannot be decoded is ignored.
+parts are joined with `&`. Ticking a filter or opening an event writes the fragment, so the
+view can be shared; a fragment that cannot be decoded is ignored.
 
 The layout holds from a phone's 390 px to 1920 px: the date column wraps (keeping each date
 whole), and below 720 px the time axis moves under the date and title.
@@ -201,18 +201,26 @@ _JS = """
     });
     return found;
   }
-  // Ticking a filter writes the view into the fragment, so the address can be shared.
+  // Ticking a filter or opening an event writes the view into the fragment, so the address
+  // can be shared.
+  var opened = fragment().open || null;
   function toFragment() {
     var parts = [];
     var kinds = kindBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     if (kinds.length < kindBoxes.length) parts.push('kind=' + kinds.map(encodeURIComponent).join(','));
     if (contextBox && !contextBox.checked) parts.push('context=0');
-    var open = fragment().open;
-    if (open) parts.push('open=' + encodeURIComponent(open));
+    if (opened) parts.push('open=' + encodeURIComponent(opened));
     var url = location.href.split('#')[0] + (parts.length ? '#' + parts.join('&') : '');
     try { history.replaceState(null, '', url); } catch (e) { location.hash = parts.join('&'); }
   }
   boxes.forEach(function (b) { b.addEventListener('change', function () { apply(); toFragment(); }); });
+  events.forEach(function (e) {
+    e.addEventListener('toggle', function () {
+      if (e.open) opened = e.dataset.id;
+      else if (opened === e.dataset.id) opened = null;
+      toFragment();
+    });
+  });
   function fromFragment() {
     var found = fragment();
     if ('kind' in found) {
@@ -222,6 +230,7 @@ _JS = """
     }
     if (contextBox && 'context' in found) contextBox.checked = found.context !== '0';
     apply();
+    opened = found.open || null;
     if (found.open) {
       events.forEach(function (e) {
         if (e.dataset.id === found.open) { e.hidden = false; e.open = true; e.scrollIntoView({block: 'center'}); }
