@@ -22,6 +22,9 @@ class Problem(tuple):
     def __new__(cls, file: str, line: int, message: str):
         return tuple.__new__(cls, (file, line, message))
 
+    def __getnewargs__(self):  # pickle and copy call __new__ with the three fields
+        return tuple(self)
+
     file = property(lambda self: self[0])
     line = property(lambda self: self[1])
     message = property(lambda self: self[2])
