@@ -62,6 +62,14 @@ def read_text(path: Path, label: str, limit: int) -> str:
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; it is then refused.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ProblemError(Problem(label, 0, f"cannot read file: {exc.strerror or exc}")) from None
+    return read_fd(fd, label, limit)
+
+
+def read_fd(fd: int, label: str, limit: int) -> str:
+    """The text of the regular file open as `fd` (closed here), as for `read_text`."""
+    try:
         with open(fd, "rb") as stream:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise ProblemError(Problem(label, 0, "not a regular file"))
