@@ -53,7 +53,7 @@ def page(cica, tmp_path):
     path = tmp_path / "timeline.html"
     result = cica("timeline", "--html", path)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip() == f"wrote 34 event(s) to {path}"
+    assert result.stdout == "" and result.stderr == f"cica: wrote 34 event(s) to {path}\n"
     return path
 
 
