@@ -112,6 +112,8 @@ class Dataset:
             try:
                 fd = self._open_article(source)
                 text = read_fd(fd, f"seeds/{source.file}", MAX_ARTICLE_BYTES)
+                if not text.strip():
+                    raise ProblemError(Problem(f"seeds/{source.file}", 0, "the article is empty"))
                 self._articles[source_id] = Article(text)
             except ProblemError as exc:
                 self._articles[source_id] = exc
@@ -215,12 +217,17 @@ def default_root() -> Path:
 
 def resolve_root(option: Optional[str]) -> Path:
     """The dataset directory from --data, then $CICA_DATA, then the shipped one."""
+    if option is not None and not option.strip():
+        raise UsageError("--data: give a dataset directory (an empty name is not one)")
     chosen = option or os.environ.get("CICA_DATA") or None
     if chosen is None:
         return default_root()
-    root = Path(chosen).expanduser()
+    origin = "--data" if option else "CICA_DATA"
+    try:
+        root = Path(chosen).expanduser()
+    except RuntimeError:  # ~user with no such user
+        raise UsageError(f"{origin}: {chosen!r}: no such user's home directory") from None
     if not (root / "data").is_dir():
-        origin = "--data" if option else "CICA_DATA"
         raise UsageError(f"{origin}: {chosen!r} is not a dataset directory (it has no data/ folder)")
     return root
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -192,6 +193,26 @@ def _values(loader: Any) -> Any:
             top[1] = _KEY
 
 
+# The number forms a data file may write unquoted: plain decimal integers and decimals. YAML 1.1
+# also reads 033 as 27 (octal), 0x7D2 as 2002, 1:30 as 90 (base 60), 2_7 as 27 and .nan and
+# .inf as floats: silent conversions of what was most likely meant as text, so refused.
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+MAX_DIGITS = 100
+
+
+def _check_number(event: Any, value: str, form: re.Pattern) -> None:
+    line = event.start_mark.line + 1
+    if not form.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        if value.lstrip("+-").lower() in (".nan", ".inf"):
+            raise YamlProblem(line, f"{shown} is not a finite number")
+        raise YamlProblem(line, f"{shown!r} is a YAML 1.1 number form (octal, hexadecimal, base 60 or with "
+                                "underscores): write the number in decimal, or quote it if it is text")
+    if len(value) > MAX_DIGITS:
+        raise YamlProblem(line, f"a number of {len(value)} characters is too long (at most {MAX_DIGITS})")
+
+
 def _scalar(event: Any) -> Any:
     tag, value = event.tag, event.value
     if tag is None:
@@ -206,9 +227,14 @@ def _scalar(event: Any) -> Any:
         return value
     node = yaml.ScalarNode(tag, value)
     if tag == _TAG + "int":
+        _check_number(event, value, _DECIMAL_INT)
         return _scalars.construct_yaml_int(node)
     if tag == _TAG + "float":
-        return _scalars.construct_yaml_float(node)
+        _check_number(event, value, _DECIMAL_FLOAT)
+        number = _scalars.construct_yaml_float(node)
+        if number in (float("inf"), float("-inf")):
+            raise YamlProblem(event.start_mark.line + 1, f"{value} is too large a number")
+        return number
     if tag == _TAG + "bool":
         return _scalars.construct_yaml_bool(node)
     if tag == _TAG + "null":
