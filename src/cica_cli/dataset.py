@@ -286,6 +286,15 @@ def _load(root: Path) -> Dataset:
     return ds
 
 
+MAX_PROBLEMS = 1000  # per data file; past it, the rest of the file is not read
+
+
+class _TooMany(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
 def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], dict[str, Any]]:
     """The records of one data file, its problems (what kept a record from being built, and
     invalid dates), and the parsed spans of its valid dates."""
@@ -293,18 +302,25 @@ def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], 
 
     records: list[Any] = []
     problems: list[Problem] = []
+
+    def add(item: Any, line: int) -> None:  # each item as it is parsed: memory holds the records
+        if len(problems) >= MAX_PROBLEMS:
+            raise _TooMany(line)
+        record = model.build(cls, item, label, line, problems)
+        if record is not None:
+            records.append(record)
+
     try:
-        content = parse(text, label)
+        content = parse(text, label, each=add)
     except ProblemError as exc:
-        return records, [exc.problem], {}
+        return records, problems[:MAX_PROBLEMS] + [exc.problem], {}
+    except _TooMany as stop:
+        problems.append(Problem(label, stop.line, f"more than {MAX_PROBLEMS} problems: the rest of the file is not read"))
+        return records, problems, {}
     if content is None:
         return records, problems, {}
     if not isinstance(content, list):
         return records, [Problem(label, 1, f"the file must be a list of {cls.__name__.lower()} records")], {}
-    for item in content:
-        record = model.build(cls, item, label, getattr(item, "line", 1), problems)
-        if record is not None:
-            records.append(record)
     more, spans = date_problems(label, records)
     return records, problems + more, spans
 

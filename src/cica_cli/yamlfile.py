@@ -25,6 +25,7 @@ from .errors import Problem
 
 MAX_DEPTH = 24
 MAX_DATA_BYTES = 256 * 1024 * 1024
+MAX_ITEM_VALUES = 100_000  # in one record (one item of a file's top-level list)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
@@ -97,12 +98,16 @@ def load(path: Path, label: str) -> Any:
     return parse(read_text(path, label, MAX_DATA_BYTES), label)
 
 
-def parse(text: str, label: str) -> Any:
-    """Parse YAML text from the file labelled `label`; raise ProblemError if it is unusable."""
+def parse(text: str, label: str, each: Any = None) -> Any:
+    """Parse YAML text from the file labelled `label`; raise ProblemError if it is unusable.
+
+    With `each`, a function of (item, line): when the document is a list, each of its items
+    is handed to `each` as soon as it is parsed instead of being kept in the list (which is
+    then returned empty), so memory holds one item at a time plus what `each` keeps."""
     collecting = gc.isenabled()
     gc.disable()  # the values built here hold no cycles; collecting while building is pure cost
     try:
-        return _values(_Loader(text))
+        return _values(_Loader(text), each)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -116,7 +121,7 @@ def parse(text: str, label: str) -> Any:
             gc.enable()
 
 
-def _values(loader: Any) -> Any:
+def _values(loader: Any, each: Any = None) -> Any:
     """Build the values of the one document in `loader`'s event stream, without recursion.
 
     Working on parser events rather than a composed node graph keeps the cost to one Python
@@ -129,9 +134,14 @@ def _values(loader: Any) -> Any:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
+    count = 0  # values in the current item of a top-level list (or in the document)
     while True:
         event = get()
         kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            count += 1
+            if count > MAX_ITEM_VALUES:
+                raise YamlProblem(event.start_mark.line + 1, f"a record of more than {MAX_ITEM_VALUES} values")
         if kind is ScalarEvent:
             if event.anchor is not None:
                 raise YamlProblem(event.start_mark.line + 1, _NO_ANCHORS)
@@ -176,7 +186,12 @@ def _values(loader: Any) -> Any:
         top = stack[-1]
         container = top[0]
         if type(container) is list:
-            container.append(value)
+            if len(stack) == 1:
+                count = 0
+            if each is not None and len(stack) == 1:
+                each(value, value.line if type(value) is LineDict else event.start_mark.line + 1)
+            else:
+                container.append(value)
         elif top[1] is _KEY:
             line = event.start_mark.line + 1
             if value is _MERGE:
