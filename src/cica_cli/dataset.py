@@ -80,9 +80,14 @@ class Dataset:
             raise ProblemError(self._problem(source, f"file {name!r} lies outside seeds/")) from None
         except FileNotFoundError:
             raise ProblemError(self._problem(source, f"file seeds/{name} does not exist")) from None
-        except (OSError, ValueError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise ProblemError(self._problem(source, f"file {name!r} cannot be read: {reason}")) from None
+        except OSError as exc:
+            import errno
+
+            if exc.errno != errno.ELOOP:
+                raise ProblemError(self._problem(source, f"file {name!r} cannot be read: {exc.strerror or exc}")) from None
+            raise ProblemError(self._problem(source, f"file {name!r} cannot be resolved: a loop of symbolic links")) from None
+        except ValueError as exc:
+            raise ProblemError(self._problem(source, f"file {name!r} cannot be read: {exc}")) from None
 
     @staticmethod
     def _problem(source: model.Source, message: str) -> Problem:
@@ -97,7 +102,7 @@ class Dataset:
                 os.close(self._open_article(source))
             except ProblemError as exc:
                 message = exc.problem.message
-                if exc.problem.file == "seeds/" or "lies outside" in message or "plain file name" in message:
+                if exc.problem.file == "seeds/" or any(m in message for m in ("lies outside", "plain file name", "cannot be resolved")):
                     problems.append(exc.problem)
         return sorted(set(problems))
 
@@ -164,8 +169,12 @@ def _open_entry(dir_fd: int, dir_real: str, name: str, flags: int) -> int:
         if not link:
             raise
     target = os.path.realpath(os.path.join(dir_real, name))
-    if os.path.dirname(target) != dir_real or os.path.basename(target) == name:
+    if os.path.dirname(target) != dir_real:
         raise Outside(name)
+    if os.path.basename(target) == name:  # a link to itself, or a loop
+        import errno
+
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
     return os.open(os.path.basename(target), flags | _NOFOLLOW, dir_fd=dir_fd)
 
 

@@ -80,6 +80,9 @@ def handles_errors(fn: Callable) -> Callable:
             raise typer.Exit(output.PIPE_EXIT) from None
         except (KeyboardInterrupt, output.Interrupted):
             raise typer.Exit(output.interrupted()) from None
+        except Exception:  # a bug: what was gathered is not to be printed by a later command
+            output.discard()
+            raise
         finally:
             if collecting:
                 gc.enable()
