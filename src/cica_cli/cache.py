@@ -37,6 +37,8 @@ from typing import Any, Optional
 _FORMAT = b"cica-cache 3\n"
 MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024
 _PRIVATE = stat.S_IWGRP | stat.S_IWOTH
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _stamp: Optional[str] = None
 
 
@@ -60,8 +62,8 @@ def stamp() -> str:
 
 def directory() -> Optional[Path]:
     """Where the cache lives, or None for no cache (see the module's documentation)."""
-    if os.environ.get("CICA_NO_CACHE"):
-        return None
+    if os.environ.get("CICA_NO_CACHE") or not hasattr(os, "geteuid"):
+        return None  # without owners to check (Windows), no cache
     chosen = os.environ.get("CICA_CACHE_DIR")
     if chosen and os.path.isabs(chosen):
         return Path(chosen)
@@ -147,7 +149,7 @@ class Cache:
             return
         try:
             try:
-                fd = os.open(self.path.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
+                fd = os.open(self.path.name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=dir_fd)
             except FileNotFoundError:
                 return
             except OSError as exc:  # ELOOP: a symlink
@@ -227,7 +229,7 @@ class Cache:
             return
         temporary = f"{self.path.stem}.{secrets.token_hex(8)}.tmp"
         try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=dir_fd)
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=dir_fd)
             try:
                 try:
                     view = memoryview(content)
