@@ -202,3 +202,30 @@ def test_columns_0_on_a_terminal_still_prints_the_table():
     os.close(main)
     assert proc.wait(timeout=30) == 0
     assert b"Sixth CICA summit" in out and b"CICA timeline: 3 event(s)" in out
+
+
+def test_a_file_that_cannot_be_written_whole_is_left_as_it_was(tmp_path, monkeypatch):
+    """--ics FILE writes a new file and renames it over FILE once whole: a failure midway leaves
+    the old file (and its permissions) and no temporary file."""
+    from support import invoke
+
+    target = tmp_path / "cica.ics"
+    target.write_text("the old calendar")
+    os.chmod(target, 0o640)
+    real_write = os.write
+    calls = []
+
+    def failing(fd, data):
+        calls.append(fd)
+        if len(calls) > 1:
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data[:100])  # a short write, then a full disk
+
+    monkeypatch.setattr(os, "write", failing)
+    result = invoke(["timeline", "--ics", target], env={"CICA_DATA": None, "CICA_NO_CACHE": "1"})
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert result.stderr == f"cica: cannot write {target}: No space left on device\n"
+    assert target.read_text() == "the old calendar" and sorted(os.listdir(tmp_path)) == ["cica.ics"]
+    assert invoke(["timeline", "--ics", target], env={"CICA_DATA": None}).exit_code == 0
+    assert target.read_text().startswith("BEGIN:VCALENDAR") and (target.stat().st_mode & 0o777) == 0o640

@@ -120,8 +120,10 @@ def _write(target: str, content: bytes) -> None:
         output.flush()
         return
     path = os.path.realpath(target)
+    mode = None
     try:
-        regular = stat.S_ISREG(os.stat(path).st_mode)
+        info = os.stat(path)
+        regular, mode = stat.S_ISREG(info.st_mode), stat.S_IMODE(info.st_mode)
     except FileNotFoundError:
         regular = True
     except OSError:
@@ -131,6 +133,8 @@ def _write(target: str, content: bytes) -> None:
         if regular:
             temporary = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{secrets.token_hex(6)}.tmp")
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            if mode is not None:  # the file replaced keeps its permissions
+                os.chmod(fd, mode)
         else:
             fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
         try:
