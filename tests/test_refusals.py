@@ -33,7 +33,7 @@ def test_number_forms_read_wrongly_are_refused_with_file_and_line(cica, dataset,
     edit(dataset, "data/figures.yaml", old, old.split(":")[0] + ": " + value)
     lines = check_lines(cica, dataset)
     assert any(l.startswith(f"data/figures.yaml:{line}: ") and message in l for l in lines), lines
-    for args in (["compare", "--json"], ["timeline", "--json"]):
+    for args in (["compare", "--json"], ["compare", "member-states", "--chart"], ["timeline", "--json"]):
         result = cica(*args, "--data", dataset)
         assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
         assert "Traceback" not in result.stderr and "NaN" not in result.stdout and "Infinity" not in result.stdout
