@@ -142,6 +142,7 @@ def test_a_planted_pickle_is_never_loaded(cica, dataset, cache_dir, tmp_path):
     result = cica("timeline", "--data", dataset, "--json")
     assert result.exit_code == 0 and result.json()[1]["title"] == "First summit"
     assert not marker.exists()
+    assert not (cache_dir / f"{name}.pickle").exists()  # removed when the cache was written again
 
 
 def test_a_cache_written_by_other_code_is_not_used(cica, dataset, cache_dir, monkeypatch):

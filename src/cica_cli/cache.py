@@ -238,6 +238,10 @@ class Cache:
                 finally:
                     os.close(fd)
                 os.replace(temporary, self.path.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+                try:  # the pickle an earlier version kept for this dataset is never read: remove it
+                    os.unlink(f"{self.path.stem}.pickle", dir_fd=dir_fd)
+                except OSError:
+                    pass
             except BaseException:  # a full disk, Ctrl-C: leave nothing behind
                 try:
                     os.unlink(temporary, dir_fd=dir_fd)
