@@ -229,3 +229,19 @@ def test_a_file_that_cannot_be_written_whole_is_left_as_it_was(tmp_path, monkeyp
     assert target.read_text() == "the old calendar" and sorted(os.listdir(tmp_path)) == ["cica.ics"]
     assert invoke(["timeline", "--ics", target], env={"CICA_DATA": None}).exit_code == 0
     assert target.read_text().startswith("BEGIN:VCALENDAR") and (target.stat().st_mode & 0o777) == 0o640
+
+
+def test_a_named_pipe_nobody_reads_is_not_waited_on(tmp_path):
+    fifo = tmp_path / "calendar.ics"
+    os.mkfifo(fifo)
+    result = run(["timeline", "--ics", fifo])
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"cica: cannot write {fifo}: No such device or address\n"
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)  # with a reader, it is written
+    for _ in range(50):  # until the reader has opened its end
+        if run(["timeline", "--ics", fifo]).returncode == 0:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("never written to a pipe with a reader")
+    assert reader.communicate(timeout=30)[0].startswith(b"BEGIN:VCALENDAR")

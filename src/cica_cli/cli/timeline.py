@@ -135,8 +135,9 @@ def _write(target: str, content: bytes) -> None:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
             if mode is not None:  # the file replaced keeps its permissions
                 os.chmod(fd, mode)
-        else:
-            fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+        else:  # O_NONBLOCK: a named pipe nobody reads is refused (ENXIO) instead of waited on
+            fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0))
+            os.set_blocking(fd, True)
         try:
             view = memoryview(content)
             while view:
@@ -147,7 +148,8 @@ def _write(target: str, content: bytes) -> None:
             os.replace(temporary, path)
             temporary = None
     except OSError as exc:
-        wrong_path = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS)
+        wrong_path = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS,
+                                   errno.ENXIO)
         error = UsageError if wrong_path else CicaError
         raise error(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
