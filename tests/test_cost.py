@@ -107,3 +107,33 @@ def test_no_command_waits_on_a_named_pipe(tmp_path):
     check = subprocess.run([str(CICA), "check", "--data", str(root)], capture_output=True, timeout=20, text=True)
     assert "data/metrics.yaml: not a regular file" in check.stdout
     assert "seeds/article.txt: not a regular file" in check.stdout
+
+
+def _occurrences_covered(text, needle):
+    """The characters covered by some occurrence of `needle`, found the slow, obvious way."""
+    covered, at = set(), text.find(needle)
+    while at != -1:
+        covered.update(range(at, at + len(needle)))
+        at = text.find(needle, at + 1)
+    return covered
+
+
+def test_quote_spans_cover_exactly_the_occurrences():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cica_cli.quotes import Article, normalise
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet="ab ", max_size=60), st.text(alphabet="ab ", min_size=1, max_size=8))
+    def check(text, quote):
+        article, needle = Article(text), normalise(quote)
+        spans = article.find_all(quote)
+        covered = set()
+        for start, end in spans:
+            covered.update(range(start, end))
+        assert covered == (_occurrences_covered(article.normal, needle) if needle else set())
+        assert all(article.normal.startswith(needle, start) for start, _ in spans)
+        assert all(article.normal.endswith(needle, 0, end) for _, end in spans)
+
+    check()
