@@ -137,3 +137,43 @@ def test_quote_spans_cover_exactly_the_occurrences():
         assert all(article.normal.endswith(needle, 0, end) for _, end in spans)
 
     check()
+
+
+def _fold_map_one_character_at_a_time(text):
+    """fold_map as it was first written: each character on its own (the reference)."""
+    import unicodedata
+
+    from cica_cli.names import _NOT_WORD
+
+    chars, offsets = [], []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKD", ch):
+            if unicodedata.combining(c):
+                continue
+            for out in c.casefold():
+                if _NOT_WORD.fullmatch(out):
+                    if chars and chars[-1] != " ":
+                        chars.append(" ")
+                        offsets.append(i)
+                else:
+                    chars.append(out)
+                    offsets.append(i)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return "".join(chars), offsets
+
+
+def test_fold_map_by_runs_is_fold_map_by_characters():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cica_cli.names import fold_map
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.one_of(st.text(max_size=30),
+                     st.lists(st.sampled_from(list("aZ09 _.,'\n-ĞüßﬁİÉ“”–漢😀\u0306\x00")), max_size=30).map("".join)))
+    def check(text):
+        assert fold_map(text) == _fold_map_one_character_at_a_time(text)
+
+    check()
