@@ -245,3 +245,20 @@ def test_a_named_pipe_nobody_reads_is_not_waited_on(tmp_path):
     else:
         raise AssertionError("never written to a pipe with a reader")
     assert reader.communicate(timeout=30)[0].startswith(b"BEGIN:VCALENDAR")
+
+
+def test_every_byte_goes_through_the_one_writer():
+    """Nothing in the package writes to standard output or error but output.py (render.py's
+    Rich consoles write through output.Stream), so every command keeps its guarantees."""
+    import re
+
+    package = ROOT / "src" / "cica_cli"
+    direct = re.compile(r"sys\.(stdout|stderr)\.(write|buffer)|(^|[^.\w])print\(|typer\.echo|click\.echo|secho\(")
+    found = []
+    for path in package.rglob("*.py"):
+        if path.name == "output.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if direct.search(line) or ("Console(" in line and path.name != "render.py"):
+                found.append(f"{path.relative_to(package)}:{number}: {line.strip()}")
+    assert found == []
