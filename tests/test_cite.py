@@ -224,3 +224,21 @@ def test_bibtex_escapes_tex_specials(cica, dataset):
     out = cica("cite", "first-summit", "--style", "bibtex", "--data", dataset).stdout
     assert r"title = {{50\% of \{CICA\} \& co\_op \#1 \textbackslash{} \textasciitilde{}x @y}}" in out
     assert out.count("@") == 2  # the entry, and the @ inside its braced title
+
+
+def test_an_organisation_author_is_cited_as_one_name(cica, dataset):
+    from test_check import edit
+
+    edit(dataset, "data/sources.yaml", "authors: []",
+         'authors: ["{Institute for Policy and Strategic Studies}", Sabir Askeroğlu]')
+    bibtex = cica("cite", "first-summit", "--style", "bibtex", "--data", dataset).stdout
+    assert "author = {{Institute for Policy and Strategic Studies} and Sabir Askeroğlu}" in bibtex
+    apa = cica("cite", "first-summit", "--style", "apa", "--data", dataset).stdout
+    assert "Institute for Policy and Strategic Studies, & Askeroğlu, S." in apa
+    assert "Studies, I." not in apa
+    chicago = cica("cite", "first-summit", "--style", "chicago", "--data", dataset).stdout
+    assert "Institute for Policy and Strategic Studies, and Sabir Askeroğlu." in chicago
+    plain = cica("cite", "first-summit", "--data", dataset).stdout
+    assert "Institute for Policy and Strategic Studies and Sabir Askeroğlu." in plain and "{" not in plain
+    markdown = cica("cite", "first-summit", "--style", "markdown", "--data", dataset).stdout
+    assert "{" not in markdown

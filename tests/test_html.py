@@ -58,7 +58,7 @@ def page(cica, tmp_path):
     result = cica("timeline", "--html", path)
     assert result.exit_code == 0, result.stderr
     count = len(cica("timeline", "--json").json())
-    assert f"wrote {count} event(s) to {path}" in result.stdout + result.stderr
+    assert result.stdout == "" and result.stderr == f"cica: wrote {count} event(s) to {path}\n"
     return path
 
 

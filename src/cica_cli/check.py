@@ -75,7 +75,7 @@ def _id_problems(ds: Dataset) -> list[Problem]:
         rid = getattr(record, "id", None)
         if rid is None:
             continue
-        if not _ID.match(rid):
+        if not _ID.fullmatch(rid):
             problems.append(Problem(label, record.line, f"id {rid!r} must be lower-case letters, digits and hyphens"))
         if rid in seen:
             first_label, first_line = seen[rid]

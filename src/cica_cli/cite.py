@@ -198,12 +198,31 @@ def _join(names: list[str], final: str = "and", serial_pair: bool = False) -> st
     return ", ".join(names[:-1]) + f", {final} " + names[-1]
 
 
+def is_organisation(name: str) -> bool:
+    """An author written in braces in sources.yaml ("{Institute for Strategic Studies}") is an
+    organisation: its name is never inverted, split into initials or parsed by BibTeX."""
+    return len(name) > 2 and name[0] == "{" and name[-1] == "}"
+
+
+def author_name(name: str) -> str:
+    """The author's name as printed: an organisation's without its braces."""
+    return name[1:-1].strip() if is_organisation(name) else name
+
+
+def _names(source: Source) -> list[str]:
+    return [author_name(a) for a in source.authors]
+
+
 def _inverted(name: str) -> str:
+    if is_organisation(name):
+        return author_name(name)
     given, _, family = name.rpartition(" ")
     return f"{family}, {given}" if given else family
 
 
 def _initials(name: str) -> str:
+    if is_organisation(name):
+        return author_name(name)
     given, _, family = name.rpartition(" ")
     if not given:
         return family
@@ -221,7 +240,7 @@ def reference(source: Source, style: str = "plain") -> str:
     outlet = source.outlet or NO_OUTLET
     as_of = _facts_as_of(source)
     if style == "chicago":
-        authors = _join([_inverted(source.authors[0]), *source.authors[1:]], serial_pair=True) if source.authors else NO_AUTHOR
+        authors = _join([_inverted(source.authors[0]), *_names(source)[1:]], serial_pair=True) if source.authors else NO_AUTHOR
         title_text = f"“{title}.”" if title else f"{NO_TITLE}."
         parts = [f"{_stop(authors)}.", title_text, f"{outlet}, {long_date(source.published)}.", as_of]
     elif style == "apa":
@@ -231,7 +250,7 @@ def reference(source: Source, style: str = "plain") -> str:
         stamp = _apa_date(source.published) if plain else dates.human(source.published)
         parts = [_stop(authors) + ".", f"({stamp}).", f"{title}." if title else f"{NO_TITLE}.", f"{outlet}.", as_of]
     else:
-        authors = _join(source.authors) if source.authors else NO_AUTHOR
+        authors = _join(_names(source)) if source.authors else NO_AUTHOR
         title_text = (f"*{title}*" if style == "markdown" else f"“{title}”") if title else NO_TITLE
         parts = [f"{_stop(authors)}.", f"{title_text}.", f"{outlet}, {dates.human(source.published)}.", as_of]
     return " ".join(p for p in parts if p)
@@ -263,6 +282,12 @@ def bib_escape(text: str) -> str:
     return "".join(_BIB_SPECIAL.get(ch, ch) for ch in text)
 
 
+def bib_author(name: str) -> str:
+    """An author for BibTeX's author field: an organisation in an extra pair of braces, so that
+    BibTeX takes the whole name as a family name ({{Institute for Strategic Studies}})."""
+    return "{" + bib_escape(author_name(name)) + "}" if is_organisation(name) else bib_escape(name)
+
+
 def bib_key(source: Source) -> str:
     """A stable citation key from the source id (letters, digits and - _ : kept)."""
     return re.sub(r"[^A-Za-z0-9_:-]", "-", source.id)
@@ -273,7 +298,7 @@ def bibtex_entry(source: Source) -> str:
     fields: list[tuple[str, str]] = []
     missing = []
     if source.authors:
-        fields.append(("author", " and ".join(bib_escape(a) for a in source.authors)))
+        fields.append(("author", " and ".join(bib_author(a) for a in source.authors)))
     else:
         missing.append("no author named")
     fields.append(("title", "{" + bib_escape(source.title) + "}" if source.title else NO_TITLE))
@@ -394,7 +419,7 @@ def format_claim(claim: Claim, style: str = "plain") -> str:
 def _md_reference(source: Source) -> str:
     """The plain reference with the title in italics, every piece of data escaped."""
     title = f"*{_md(_stop(source.title))}*" if source.title else _md(NO_TITLE)
-    authors = _md(_stop(_join(source.authors))) if source.authors else _md(NO_AUTHOR)
+    authors = _md(_stop(_join(_names(source)))) if source.authors else _md(NO_AUTHOR)
     outlet = _md(source.outlet) if source.outlet else _md(NO_OUTLET)
     as_of = _facts_as_of(source)
     parts = [f"{authors}.", f"{title}.", f"{outlet}, {_md(dates.human(source.published))}.", _md(as_of)]

@@ -53,13 +53,20 @@ def coverage_command(
     from ..errors import Exit
     from ..model import to_dict
 
+    from ..errors import DataError
+
     ds = open_dataset(data)
-    missing = coverage(ds)
+    chosen = None
     if source is not None:
         from ..lookup import find_source
 
         chosen = find_source(ds, source).id
-        missing = [m for m in missing if m.source == chosen]
+    try:
+        missing = coverage(ds, chosen)
+    except DataError as exc:  # one line per article that could not be read
+        for problem in exc.problems:
+            render.error(str(problem))
+        raise typer.Exit(int(Exit.DATA)) from None
     if json:
         render.print_json([to_dict(m) for m in missing])
     elif missing:

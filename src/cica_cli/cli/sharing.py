@@ -33,9 +33,7 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
     caller draws its table. The columns default to every field of the record class `of`
     (so an empty listing still has its header); `columns` (field names or (header, function)
     pairs) chooses others."""
-    import sys
-
-    from .. import render
+    from .. import output, render
     from ..errors import UsageError
     from ..export import FORMATS, export
     from ..model import to_dict
@@ -52,11 +50,7 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
         render.print_json([to_dict(r) for r in records])
     else:
         text = export(records, chosen, columns, of)
-        if hasattr(sys.stdout, "buffer"):  # bytes, so CSV's CRLF line ends stay as they are
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-        else:
-            sys.stdout.write(text)
+        output.out_bytes(text.encode("utf-8"))  # bytes, so CSV's CRLF line ends stay as they are
     return True
 
 
