@@ -28,21 +28,21 @@ CASES = [
      "data/events.yaml:13: event.kind must be one of proposal, summit, ministerial, meeting, adoption, "
      "institutional, membership, anniversary, statement, initiative, forum; got 'party'"),
     ("dangling member", "data/events.yaml", "members: [kazakhstan]", "members: [kazakstan]",
-     "data/events.yaml:1: event 'proposal' refers to unknown member 'kazakstan'"),
+     "data/events.yaml:6: event 'proposal' refers to unknown member 'kazakstan'"),
     ("dangling source", "data/figures.yaml", "source: sample", "source: elsewhere",
-     "data/figures.yaml:1: figure 'members-2002' refers to unknown source 'elsewhere'"),
+     "data/figures.yaml:4: figure 'members-2002' refers to unknown source 'elsewhere'"),
     ("dangling metric", "data/figures.yaml", "metric: member-states", "metric: members",
-     "data/figures.yaml:1: figure 'members-2002' refers to unknown metric 'members'"),
+     "data/figures.yaml:2: figure 'members-2002' refers to unknown metric 'members'"),
     ("invalid date", "data/events.yaml", '"1992-10"', '"1992-13"',
-     "data/events.yaml:1: date: invalid EDTF date '1992-13': month must be 01-12"),
+     "data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12"),
     ("date with a time", "data/members.yaml", 'date: "1992-10"', 'date: "1992-10-05T10:00"',
-     "data/members.yaml:6: date: invalid EDTF date '1992-10-05T10:00': expected YYYY, YYYY-MM or YYYY-MM-DD, "
+     "data/members.yaml:7: date: invalid EDTF date '1992-10-05T10:00': expected YYYY, YYYY-MM or YYYY-MM-DD, "
      "optionally followed by ?, ~ or %"),
     ("as_of after published", "data/sources.yaml", 'as_of: "2002"', 'as_of: "2004"',
-     "data/sources.yaml:1: source 'sample': as_of 2004 is after published 2003"),
+     "data/sources.yaml:8: source 'sample': as_of 2004 is after published 2003"),
     ("quote not in its source", "data/events.yaml", "quote: Its first summit took place in 2002",
      "quote: Its first summit took place in 2003",
-     "data/events.yaml:16: quote not found in source 'sample': 'Its first summit took place in 2003'"),
+     "data/events.yaml:17: quote not found in source 'sample': 'Its first summit took place in 2003'"),
     ("duplicate id", "data/events.yaml", "- id: first-summit", "- id: proposal",
      "data/events.yaml:10: duplicate id 'proposal' (first used at data/events.yaml:1)"),
     ("duplicate key", "data/events.yaml", "  title: First summit", "  title: First summit\n  title: Second",
@@ -50,13 +50,13 @@ CASES = [
     ("alias", "data/events.yaml", "  summary: The first summit.", "  summary: &s The first summit.\n  notes: *s",
      "data/events.yaml:14: YAML anchors and aliases are not allowed in data files"),
     ("control character", "data/events.yaml", "title: First summit", 'title: "First \\x1b[31msummit"',
-     "data/events.yaml:10: title contains the control character U+001B"),
+     "data/events.yaml:12: title contains the control character U+001B"),
     ("path with ..", "data/sources.yaml", "file: article.txt", "file: ../data/events.yaml",
-     "data/sources.yaml:1: source 'sample': file must be a plain file name inside seeds/, not '../data/events.yaml'"),
+     "data/sources.yaml:2: source 'sample': file must be a plain file name inside seeds/, not '../data/events.yaml'"),
     ("absolute path", "data/sources.yaml", "file: article.txt", "file: /etc/hostname",
-     "data/sources.yaml:1: source 'sample': file must be a plain file name inside seeds/, not '/etc/hostname'"),
+     "data/sources.yaml:2: source 'sample': file must be a plain file name inside seeds/, not '/etc/hostname'"),
     ("missing article", "data/sources.yaml", "file: article.txt", "file: gone.txt",
-     "data/sources.yaml:1: source 'sample': file seeds/gone.txt does not exist"),
+     "data/sources.yaml:2: source 'sample': file seeds/gone.txt does not exist"),
 ]
 
 
@@ -106,7 +106,7 @@ def test_symlink_out_of_seeds_is_refused_and_never_read(cica, dataset, tmp_path)
     edit(dataset, "data/sources.yaml", "file: article.txt", "file: link.txt")
     before = os.stat(canary).st_atime_ns
     result = cica("check", "--data", dataset)
-    assert "data/sources.yaml:1: source 'sample': file 'link.txt' lies outside seeds/" in result.stdout.splitlines()
+    assert "data/sources.yaml:2: source 'sample': file 'link.txt' lies outside seeds/" in result.stdout.splitlines()
     assert "CANARY" not in result.stdout
     assert os.stat(canary).st_atime_ns == before
 
@@ -131,14 +131,14 @@ def test_missing_required_file(cica, dataset):
     (dataset / "data" / "members.yaml").unlink()
     result = cica("check", "--data", dataset)
     assert "data/members.yaml: required data file is missing" in result.stdout
-    assert "data/events.yaml:1: event 'proposal' refers to unknown member 'kazakhstan'" in result.stdout
+    assert "data/events.yaml:6: event 'proposal' refers to unknown member 'kazakhstan'" in result.stdout
 
 
 def test_timeline_on_broken_data_is_one_line_and_exit_1(cica, dataset):
     edit(dataset, "data/events.yaml", '"1992-10"', '"1992-13"')
     result = cica("timeline", "--data", dataset)
     assert result.exit_code == 1
-    assert result.stderr == "cica: data/events.yaml:1: date: invalid EDTF date '1992-13': month must be 01-12\n"
+    assert result.stderr == "cica: data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12\n"
     assert result.stdout == ""
 
 
@@ -146,5 +146,24 @@ def test_check_json(cica, dataset):
     edit(dataset, "data/events.yaml", "members: [kazakhstan]", "members: [kazakstan]")
     report = cica("check", "--data", dataset, "--json").json()
     assert report["ok"] is False
-    assert report["problems"] == [{"file": "data/events.yaml", "line": 1,
+    assert report["problems"] == [{"file": "data/events.yaml", "line": 6,
                                    "message": "event 'proposal' refers to unknown member 'kazakstan'"}]
+
+
+@pytest.mark.parametrize("old, new, field, expected", [
+    # a citation is a record of its own, nested in the event: its fields have their own lines
+    ("    - source: sample\n      quote: The Conference", "    - source: elsewhere\n      quote: The Conference", "source",
+     "data/events.yaml:8: citation refers to unknown source 'elsewhere'"),
+    ("quote: The Conference was first proposed in October 1992.", "quote: The Conference was never proposed.", "quote",
+     "data/events.yaml:9: quote not found in source 'sample': 'The Conference was never proposed.'"),
+    ("  summary: The first summit.", '  summary: "  "', "summary", "data/events.yaml:14: summary is empty"),
+    ("  title: First proposal", "  title: First proposal\n  notes: \"\\x07\"", "notes",
+     "data/events.yaml:4: notes contains the control character U+0007"),
+])
+def test_check_points_at_the_field_not_the_record(cica, dataset, old, new, field, expected):
+    edit(dataset, "data/events.yaml", old, new)
+    lines = cica("check", "--data", dataset).stdout.splitlines()
+    assert lines[0] == expected, lines
+    line = int(expected.split(":")[1])
+    text = (dataset / "data/events.yaml").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert text.strip(" -").startswith(f"{field}:"), text

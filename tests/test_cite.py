@@ -75,6 +75,64 @@ def test_bibtex_says_what_the_article_lacks(cica):
     assert "note = {Published 2021; facts as of between Mar 2019 and Dec 2021; outlet not named.}" in entry
 
 
+# biblatex reads ISO 8601-2 level 1 dates (biblatex manual, "Date and Time Specifications"):
+# a date with an optional ~ ? % for the whole date, or two of them (or .. for an open side,
+# nothing for an unknown one) joined by /. Not level 2 sets such as [2009-10..].
+_LEVEL1_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?[~?%]?"
+LEVEL1 = re.compile(rf"{_LEVEL1_DATE}|(?:{_LEVEL1_DATE}|\.\.|)/(?:{_LEVEL1_DATE}|\.\.|)")
+
+
+def test_bibtex_parses_with_a_real_bibtex_library(cica):
+    """Each entry read back by bibtexparser: `year` a number, `date` a level 1 date that holds
+    the source's own EDTF date (a set written as the interval that holds it)."""
+    import bibtexparser
+
+    from cica_cli import dates
+
+    sources = {s["id"]: s for s in cica("sources", "--json").json()}
+    out = cite(cica, "1992-unga-proposal", "--style", "bibtex") + "\n\n" + cite(cica, "osda-proposal", "--style", "bibtex")
+    library = bibtexparser.parse_string(out)
+    assert not library.failed_blocks
+    entries = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
+    assert set(entries) == {"bakishev-2009", "ravichandran-2023", "auelbayev-2022", "askeroglu-2022",
+                            "laumulin-kozhirova-2021"}
+    for key, entry in entries.items():
+        published = dates.parse(sources[key]["published"])
+        assert re.fullmatch(r"\d{4}", entry["year"]), entry
+        assert published.lower.year <= int(entry["year"]) <= published.upper.year
+        assert LEVEL1.fullmatch(entry["date"]), entry
+        start, _, end = entry["date"].partition("/")
+        assert dates.parse(start).lower == published.lower and dates.parse(end or start).upper == published.upper
+    assert entries["askeroglu-2022"]["year"] == "2022"
+    assert entries["askeroglu-2022"]["date"] == "2022-10-14/2022-12-31"
+    assert entries["auelbayev-2022"]["date"] == "2022-10-04/2022-10-09"
+    assert entries["laumulin-kozhirova-2021"]["date"] == "2021"
+
+
+@pytest.mark.parametrize("edtf, year, date", [
+    ("2021", 2021, "2021"),
+    ("2023-07-16", 2023, "2023-07-16"),
+    ("2009~", 2009, "2009~"),
+    ("2009-10?", 2009, "2009-10?"),
+    ("2022-10-12/2022-10-13", 2022, "2022-10-12/2022-10-13"),
+    ("../2021", 2021, "../2021"),
+    ("2022-10-12/..", 2022, "2022-10-12/.."),
+    ("/2006", 2006, "/2006"),
+    ("[2022-10-14..2022-12-31]", 2022, "2022-10-14/2022-12-31"),
+    ("[2009-10..]", 2009, "2009-10/.."),
+    ("[..2006]", 2006, "../2006"),
+    ("[2023-07-16, 2024-07-16]", 2023, "2023-07-16/2024-07-16"),
+    ("[2023, 2019-03..2022-09]", 2019, "2019-03/2023"),
+    ("[2020-05, 2019~]", 2019, "2019~/2020-05"),
+    ("[2021]", 2021, "2021"),
+])
+def test_bibtex_year_and_biblatex_date_of_every_shape(edtf, year, date):
+    from cica_cli.cite import bib_year, biblatex_date
+
+    assert bib_year(edtf) == year
+    assert biblatex_date(edtf) == date and LEVEL1.fullmatch(date)
+
+
 def test_markdown_quote_is_a_blockquote(cica):
     out = cite(cica, "2002-almaty-act-adopted", "--style", "markdown")
     lines = out.splitlines()
@@ -172,3 +230,21 @@ def test_bibtex_escapes_tex_specials(cica, dataset):
     out = cica("cite", "first-summit", "--style", "bibtex", "--data", dataset).stdout
     assert r"title = {{50\% of \{CICA\} \& co\_op \#1 \textbackslash{} \textasciitilde{}x @y}}" in out
     assert out.count("@") == 2  # the entry, and the @ inside its braced title
+
+
+def test_an_organisation_author_is_cited_as_one_name(cica, dataset):
+    from test_check import edit
+
+    edit(dataset, "data/sources.yaml", "authors: []",
+         'authors: ["{Institute for Policy and Strategic Studies}", Sabir Askeroğlu]')
+    bibtex = cica("cite", "first-summit", "--style", "bibtex", "--data", dataset).stdout
+    assert "author = {{Institute for Policy and Strategic Studies} and Sabir Askeroğlu}" in bibtex
+    apa = cica("cite", "first-summit", "--style", "apa", "--data", dataset).stdout
+    assert "Institute for Policy and Strategic Studies, & Askeroğlu, S." in apa
+    assert "Studies, I." not in apa
+    chicago = cica("cite", "first-summit", "--style", "chicago", "--data", dataset).stdout
+    assert "Institute for Policy and Strategic Studies, and Sabir Askeroğlu." in chicago
+    plain = cica("cite", "first-summit", "--data", dataset).stdout
+    assert "Institute for Policy and Strategic Studies and Sabir Askeroğlu." in plain and "{" not in plain
+    markdown = cica("cite", "first-summit", "--style", "markdown", "--data", dataset).stdout
+    assert "{" not in markdown

@@ -224,6 +224,9 @@ def test_sort_key():
         "../1990", "1992~", "1992/1992-10-05", "1992", "1992-10", "1992-10-05", "1993",
     ]  # fmt: skip
     assert sort_key(parse("1992")) == (date(1992, 1, 1), date(1992, 12, 31), "1992")
+    # an open start sorts by its end: "until 2021" after 2021's dates, before 2022's, not first
+    later = ["2022", "../2021", "1992", "2021-12", "2021"]
+    assert sorted(later, key=lambda t: sort_key(parse(t))) == ["1992", "2021", "2021-12", "../2021", "2022"]
 
 
 @pytest.mark.parametrize(
@@ -245,6 +248,28 @@ def test_within(text, start, end, expected):
     start = parse(start) if start else None
     end = parse(end) if end else None
     assert within(parse(text), start, end) is expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end, expected",
+    [
+        ("1992-10-05", "1992", "1992", True),
+        ("1992", "1992-06", None, False),  # may fall after June 1992, but not certainly
+        ("1992", "1992", "1992", True),
+        ("2007~", "2007", "2007", False),  # widened: 2006-2008
+        ("2007~", "2006", "2008", True),
+        ("../1980", None, "1990", True),
+        ("../1980", "1900", None, False),
+        ("[2009-10..]", "2009", "2030", False),  # no end known
+        ("[2022-10-12..2022-10-13]", "2022-10", None, True),
+    ],
+)
+def test_certainly_within(text, start, end, expected):
+    from cica_cli.dates import certainly_within
+
+    start = parse(start) if start else None
+    end = parse(end) if end else None
+    assert certainly_within(parse(text), start, end) is expected
 
 
 # --- the edtf library as reference -------------------------------------------

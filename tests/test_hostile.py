@@ -41,7 +41,8 @@ FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u
 ANSI = ["\x1b[31m", "\x1b[2J", "\x1b]8;;http://example.com\x1b\\", "\x9b31m", "\x1b[?1049h", "\x07", "\x1bc",
         "\x00", "\r", "\x08", "\x7f", "\u202e", "\u2066", "\ufeff"]
 MARKUP = ["[bold red]x[/]", "[link=file:///etc/passwd]x[/link]", ":smile:", "[/]", "[", "\\[b]"]
-SCALARS = ["[]", "{}", "123", "-1", "1.5e300", ".nan", "true", "null", "~", "''", "[a, [b, {c: d}]]",
+SCALARS = ["[]", "{}", "123", "-1", "1.5e300", ".nan", "-.inf", "033", "0x7D2", "1:30", "2_7", "9" * 5000,
+           "true", "null", "~", "''", "[a, [b, {c: d}]]",
            "{id: x}", "2002-10-05", "!!binary aGk=", "!!python/object:os.system ls", "!custom x", "<<: {a: b}",
            "? [complex]\n  : key", "|\n  block\n  text", ">-\n  folded", "&anchor x", "*alias", "@reserved",
            "`reserved", "%TAG ! tag:x,2000:", "---\n- second document"]

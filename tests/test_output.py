@@ -52,7 +52,7 @@ def test_json_listing_is_one_record_per_line(cica):
     lines = cica("timeline", "--json").stdout.splitlines()
     assert lines[0] == "[" and lines[-1] == "]"
     records = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
-    assert records[1]["id"] == "1992-unga-proposal" and records[1]["date"] == "1992-10-05"
+    assert records[0]["id"] == "1992-unga-proposal" and records[0]["date"] == "1992-10-05"
 
 
 def test_piped_tables_are_plain_text_one_line_per_row(cica):

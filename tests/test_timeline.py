@@ -40,7 +40,7 @@ def test_required_milestones_with_dates_and_sources(cica):
 
 
 def test_json_keeps_yaml_field_names_and_edtf_dates(cica):
-    event = cica("timeline", "--json").json()[1]
+    event = cica("timeline", "--json").json()[0]
     assert event["id"] == "1992-unga-proposal"
     assert list(event)[:5] == ["id", "date", "title", "kind", "summary"]
     assert "line" not in event
@@ -49,7 +49,8 @@ def test_json_keeps_yaml_field_names_and_edtf_dates(cica):
 def test_from_to_keeps_rough_dates_that_may_fall_in_range(cica):
     ids = titles(cica("timeline", "--from", "2009-11", "--to", "2010", "--json"))
     # "until 2021" and "Oct 2009 or later" may fall in the range; October 2009 events may not.
-    assert ids == ["osda-proposal", "third-summit-turkey-planned", "2010-drug-action-plan-planned", "2010-ministerial-meetings-planned"]
+    # "until 2021" sorts by its end, after the 2010 events.
+    assert ids == ["third-summit-turkey-planned", "2010-drug-action-plan-planned", "2010-ministerial-meetings-planned", "osda-proposal"]
 
 
 def test_kind_source_and_member_filters(cica):
@@ -102,3 +103,35 @@ def test_data_option_and_environment_variable(cica, monkeypatch):
     assert [e["id"] for e in result.json()] == ["proposal", "first-summit"]
     bad = cica("timeline", "--data", "/nonexistent")
     assert bad.exit_code == 2 and "--data: '/nonexistent' is not a dataset directory" in bad.stderr
+
+
+def test_an_open_start_sorts_by_its_end(cica):
+    """"until 2021" is not the first event: it comes after those of 2021, before those of 2022."""
+    events = cica("timeline", "--json").json()
+    order = [e["id"] for e in events]
+    assert order[0] == "1992-unga-proposal"
+    at = order.index("osda-proposal")
+    assert all(e["date"].lstrip("[")[:4] <= "2021" for e in events[:at])
+    assert all(e["date"].lstrip("[")[:4] >= "2022" for e in events[at + 1:])
+
+
+def test_from_keeps_an_open_ended_plan_that_may_still_fall_in_the_range(cica):
+    """The default is "may fall in the range": nothing closes "Oct 2009 or later", so --from 2030
+    keeps it; --within keeps only what certainly falls in the range."""
+    open_ended = [e["id"] for e in cica("timeline", "--json").json() if e["date"].endswith("..]") or e["date"].endswith("/..")]
+    assert titles(cica("timeline", "--from", "2030", "--json")) == open_ended == ["third-summit-turkey-planned"]
+    result = cica("timeline", "--from", "2030", "--within")
+    assert result.exit_code == 1 and "no events match" in result.stderr
+
+
+def test_within_keeps_only_what_certainly_falls_in_the_range(cica):
+    may = titles(cica("timeline", "--from", "2009", "--to", "2010", "--json"))
+    certain = titles(cica("timeline", "--from", "2009", "--to", "2010", "--within", "--json"))
+    assert certain == ["2009-beijing-action-plans", "2009-perception-paper",
+                       "2010-drug-action-plan-planned", "2010-ministerial-meetings-planned"]
+    # "until 2021" and "Oct 2009 or later" may fall in 2009-2010 but need not
+    assert set(may) - set(certain) == {"osda-proposal", "third-summit-turkey-planned"}
+    assert titles(cica("timeline", "--to", "1999", "--within", "--json")) == [
+        "1992-unga-proposal", "1999-declaration-adopted"]
+    result = cica("timeline", "--within")
+    assert result.exit_code == 2 and "--within needs --from or --to" in result.stderr

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from . import model
 from .dataset import Dataset
 from .errors import Problem
+from .model import line_of
 from .yamlfile import ProblemError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -35,7 +36,7 @@ def _id_problems(ds: Dataset) -> list[Problem]:
         rid = getattr(record, "id", None)
         if rid is None:
             continue
-        if not _ID.match(rid):
+        if not _ID.fullmatch(rid):
             problems.append(Problem(label, record.line, f"id {rid!r} must be lower-case letters, digits and hyphens"))
         if rid in seen:
             first_label, first_line = seen[rid]
@@ -65,9 +66,9 @@ def _text_problems(ds: Dataset) -> list[Problem]:
                     if type(text) is not str or (text.isprintable() and not text.isspace() and text):
                         continue  # the common case: printable and not blank
                     if not text.strip():
-                        problems.append(Problem(label, part.line, f"{name} is empty"))
+                        problems.append(Problem(label, model.line_of(part, name), f"{name} is empty"))
                     elif (bad := _bad_character(text)) is not None:
-                        problems.append(Problem(label, part.line, f"{name} contains the control character {bad}"))
+                        problems.append(Problem(label, model.line_of(part, name), f"{name} contains the control character {bad}"))
     return problems
 
 
@@ -82,36 +83,36 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
 
     for event in ds.events:
         for ref in event.members:
-            expect(LABELS["events"], event.line, "member", members, ref, f"event '{event.id}'")
+            expect(LABELS["events"], line_of(event, "members"), "member", members, ref, f"event '{event.id}'")
         for ref in event.documents:
-            expect(LABELS["events"], event.line, "document", documents, ref, f"event '{event.id}'")
+            expect(LABELS["events"], line_of(event, "documents"), "document", documents, ref, f"event '{event.id}'")
     for doc in ds.documents:
-        expect(LABELS["documents"], doc.line, "event", events, doc.adopted_at, f"document '{doc.id}'")
+        expect(LABELS["documents"], line_of(doc, "adopted_at"), "event", events, doc.adopted_at, f"document '{doc.id}'")
         for ref in doc.related:
-            expect(LABELS["documents"], doc.line, "document", documents, ref, f"document '{doc.id}'")
+            expect(LABELS["documents"], line_of(doc, "related"), "document", documents, ref, f"document '{doc.id}'")
         for ref in doc.members:
-            expect(LABELS["documents"], doc.line, "member", members, ref, f"document '{doc.id}'")
+            expect(LABELS["documents"], line_of(doc, "members"), "member", members, ref, f"document '{doc.id}'")
     for fig in ds.figures:
         if ds.metrics:
-            expect(LABELS["figures"], fig.line, "metric", metrics, fig.metric, f"figure '{fig.id}'")
-        expect(LABELS["figures"], fig.line, "source", sources, fig.source, f"figure '{fig.id}'")
+            expect(LABELS["figures"], line_of(fig, "metric"), "metric", metrics, fig.metric, f"figure '{fig.id}'")
+        expect(LABELS["figures"], line_of(fig, "source"), "source", sources, fig.source, f"figure '{fig.id}'")
     for question in ds.questions:
         for answer in question.answers:
             if answer.record not in events and answer.record not in documents:
-                problems.append(Problem(LABELS["questions"], answer.line,
+                problems.append(Problem(LABELS["questions"], line_of(answer, "record"),
                                         f"question '{question.id}' refers to unknown event or document '{answer.record}'"))
     for tension in ds.tensions:
-        expect(LABELS["tensions"], tension.line, "source", sources, tension.source, f"tension '{tension.id}'")
+        expect(LABELS["tensions"], line_of(tension, "source"), "source", sources, tension.source, f"tension '{tension.id}'")
         for c in tension.citations:
             if c.source != tension.source:
-                problems.append(Problem(LABELS["tensions"], c.line, f"tension '{tension.id}' is within one source, "
+                problems.append(Problem(LABELS["tensions"], line_of(c, "source"), f"tension '{tension.id}' is within one source, "
                                         f"'{tension.source}'; this citation is from '{c.source}'"))
     for ex in ds.excluded:
-        expect(LABELS["excluded"], ex.line, "source", sources, ex.source, "exclusion")
+        expect(LABELS["excluded"], line_of(ex, "source"), "source", sources, ex.source, "exclusion")
     for label, record in records(ds):
         for part in model.walk(record):
             if isinstance(part, model.Citation):
-                expect(label, part.line, "source", sources, part.source, "citation")
+                expect(label, line_of(part, "source"), "source", sources, part.source, "citation")
     return problems
 
 
@@ -119,13 +120,13 @@ def quoted(ds: Dataset) -> Iterator[tuple[str, int, str, str]]:
     """(file label, line, source id, quote) for every quote in the dataset, exclusions included."""
     for label, record in records(ds):
         if isinstance(record, model.Figure):
-            yield label, record.line, record.source, record.quote
+            yield label, line_of(record, "quote"), record.source, record.quote
         elif isinstance(record, model.Exclusion):
-            yield label, record.line, record.source, record.text
+            yield label, line_of(record, "text"), record.source, record.text
         else:
             for part in model.walk(record):
                 if isinstance(part, model.Citation):
-                    yield label, part.line, part.source, part.quote
+                    yield label, line_of(part, "quote"), part.source, part.quote
 
 
 def _evidence_problems(ds: Dataset) -> list[Problem]:

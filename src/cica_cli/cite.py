@@ -228,12 +228,31 @@ def _join(names: list[str], final: str = "and", serial_pair: bool = False) -> st
     return ", ".join(names[:-1]) + f", {final} " + names[-1]
 
 
+def is_organisation(name: str) -> bool:
+    """An author written in braces in sources.yaml ("{Institute for Strategic Studies}") is an
+    organisation: its name is never inverted, split into initials or parsed by BibTeX."""
+    return len(name) > 2 and name[0] == "{" and name[-1] == "}"
+
+
+def author_name(name: str) -> str:
+    """The author's name as printed: an organisation's without its braces."""
+    return name[1:-1].strip() if is_organisation(name) else name
+
+
+def _names(source: Source) -> list[str]:
+    return [author_name(a) for a in source.authors]
+
+
 def _inverted(name: str) -> str:
+    if is_organisation(name):
+        return author_name(name)
     given, _, family = name.rpartition(" ")
     return f"{family}, {given}" if given else family
 
 
 def _initials(name: str) -> str:
+    if is_organisation(name):
+        return author_name(name)
     given, _, family = name.rpartition(" ")
     if not given:
         return family
@@ -251,7 +270,7 @@ def reference(source: Source, style: str = "plain") -> str:
     outlet = source.outlet or NO_OUTLET
     as_of = _facts_as_of(source)
     if style == "chicago":
-        authors = _join([_inverted(source.authors[0]), *source.authors[1:]], serial_pair=True) if source.authors else NO_AUTHOR
+        authors = _join([_inverted(source.authors[0]), *_names(source)[1:]], serial_pair=True) if source.authors else NO_AUTHOR
         title_text = f"“{title}.”" if title else f"{NO_TITLE}."
         parts = [f"{_stop(authors)}.", title_text, f"{outlet}, {long_date(source.published)}.", as_of]
     elif style == "apa":
@@ -261,7 +280,7 @@ def reference(source: Source, style: str = "plain") -> str:
         stamp = _apa_date(source.published) if plain else dates.human(source.published)
         parts = [_stop(authors) + ".", f"({stamp}).", f"{title}." if title else f"{NO_TITLE}.", f"{outlet}.", as_of]
     else:
-        authors = _join(source.authors) if source.authors else NO_AUTHOR
+        authors = _join(_names(source)) if source.authors else NO_AUTHOR
         title_text = (f"*{title}*" if style == "markdown" else f"“{title}”") if title else NO_TITLE
         parts = [f"{_stop(authors)}.", f"{title_text}.", f"{outlet}, {dates.human(source.published)}.", as_of]
     return " ".join(p for p in parts if p)
@@ -293,6 +312,12 @@ def bib_escape(text: str) -> str:
     return "".join(_BIB_SPECIAL.get(ch, ch) for ch in text)
 
 
+def bib_author(name: str) -> str:
+    """An author for BibTeX's author field: an organisation in an extra pair of braces, so that
+    BibTeX takes the whole name as a family name ({{Institute for Strategic Studies}})."""
+    return "{" + bib_escape(author_name(name)) + "}" if is_organisation(name) else bib_escape(name)
+
+
 def bib_key(source: Source) -> str:
     """A stable citation key from the source id (letters, digits and - _ : kept)."""
     return re.sub(r"[^A-Za-z0-9_:-]", "-", source.id)
@@ -303,7 +328,7 @@ def bibtex_entry(source: Source) -> str:
     fields: list[tuple[str, str]] = []
     missing = []
     if source.authors:
-        fields.append(("author", " and ".join(bib_escape(a) for a in source.authors)))
+        fields.append(("author", " and ".join(bib_author(a) for a in source.authors)))
     else:
         missing.append("no author named")
     fields.append(("title", "{" + bib_escape(source.title) + "}" if source.title else NO_TITLE))
@@ -311,13 +336,10 @@ def bibtex_entry(source: Source) -> str:
         fields.append(("howpublished", bib_escape(source.outlet)))
     else:
         missing.append("outlet not named")
-    if span.kind == "date" and not (span.approximate or span.uncertain):
-        fields.append(("year", source.published[:4]))
-        if span.precision != "year":
-            fields.append(("month", _MONTHS[span.lower.month - 1][:3].lower()))
-        fields.append(("date", source.published))
-    else:
-        fields.append(("year", bib_escape(dates.human(source.published))))
+    fields.append(("year", str(bib_year(source.published))))
+    if span.kind == "date" and not (span.approximate or span.uncertain) and span.precision != "year":
+        fields.append(("month", _MONTHS[span.lower.month - 1][:3].lower()))
+    fields.append(("date", biblatex_date(source.published)))
     notes = [f"Published {dates.human(source.published)}"]
     if source.as_of != source.published:
         notes.append(f"facts as of {dates.human(source.as_of)}")
@@ -332,6 +354,39 @@ def bibtex_entry(source: Source) -> str:
 def _bib_comment(text: str) -> str:
     """A comment line for a .bib file; BibTeX reads an @ outside an entry as a new entry."""
     return "% " + re.sub(r"\s+", " ", text).replace("@", "(at)")
+
+
+def bib_year(edtf: str) -> int:
+    """BibTeX's `year`, always a number: the year of the date's first possible day as written
+    (2009 for "2009~", 2022 for "[2022-10-14..2022-12-31]"), or of its last when the start
+    is open ("../2021": 2021)."""
+    from .placing import place
+
+    where = place(edtf)
+    day = where.first or where.last
+    return day.year if day else dates.parse(edtf).lower.year
+
+
+def biblatex_date(edtf: str) -> str:
+    """biblatex's `date`: the EDTF date in the ISO 8601-2 level 1 form biblatex reads.
+
+    A date, a qualified date ("2009~") and an interval ("2022-10-12/2022-10-13", "../2021",
+    "2022/") are already in that form. A "one of" set ("[A..B]", "[A, B]") is level 2, which
+    biblatex does not read: it becomes the interval from its earliest to its latest element
+    ("A/B"), with ".." for an open side ("[2009-10..]" -> "2009-10/..")."""
+    span = dates.parse(edtf)
+    if span.kind != "set":
+        return edtf
+    parts = re.split(r", *", edtf[1:-1])
+    known = [end for part in parts for end in part.split("..") if end]
+    first = ".." if any(p.startswith("..") for p in parts) else min(known, key=lambda e: _nominal(e).lower)
+    last = ".." if any(p.endswith("..") for p in parts) else max(known, key=lambda e: _nominal(e).upper)
+    return first if first == last else f"{first}/{last}"
+
+
+def _nominal(edtf: str) -> dates.Span:
+    """A single date without its qualifier: "2019~" as 2019, to order the elements of a set."""
+    return dates.parse(edtf.rstrip("~?%"))
 
 
 # --- the whole citation --------------------------------------------------------------
@@ -397,7 +452,7 @@ def format_claim(claim: Claim, style: str = "plain") -> str:
 def _md_reference(source: Source) -> str:
     """The plain reference with the title in italics, every piece of data escaped."""
     title = f"*{_md(_stop(source.title))}*" if source.title else _md(NO_TITLE)
-    authors = _md(_stop(_join(source.authors))) if source.authors else _md(NO_AUTHOR)
+    authors = _md(_stop(_join(_names(source)))) if source.authors else _md(NO_AUTHOR)
     outlet = _md(source.outlet) if source.outlet else _md(NO_OUTLET)
     as_of = _facts_as_of(source)
     parts = [f"{authors}.", f"{title}.", f"{outlet}, {_md(dates.human(source.published))}.", _md(as_of)]

@@ -104,7 +104,7 @@ def settle(label: str, records: list[Any], problems: list[Problem]) -> dict[str,
     """Check every EDTF date in one data file's records (a problem for each invalid one) and
     set the date of each dated record from its claims, unless the curator stated it.
     Returns the spans of the valid dates. Run by the loader on every file it builds."""
-    from .model import DATE_FIELDS, Citation, Source, walk
+    from .model import DATE_FIELDS, Citation, Source, line_of, walk
 
     spans: dict[str, dates.Span] = {}
     for record in records:
@@ -117,18 +117,24 @@ def settle(label: str, records: list[Any], problems: list[Problem]) -> dict[str,
                 try:
                     spans[value] = dates.parse(value)
                 except dates.EDTFError as exc:
-                    problems.append(Problem(label, part.line, f"{name}: {exc}"))
+                    problems.append(Problem(label, line_of(part, name), f"{name}: {exc}"))
             if isinstance(part, Citation) and part.inferred and not part.date:
-                problems.append(Problem(label, part.line, "citation has `inferred` but no `date`: "
+                problems.append(Problem(label, line_of(part, "inferred"), "citation has `inferred` but no `date`: "
                                         "`inferred` says how the citation's date was worked out"))
         for part in parts:  # once every claim's date is parsed
             if hasattr(part, "date_basis"):
                 _derive(label, part, spans, problems)
         if isinstance(record, Source) and record.as_of in spans and record.published in spans:
             if spans[record.as_of].lower > spans[record.published].upper:
-                problems.append(Problem(label, record.line,
+                problems.append(Problem(label, line_of(record, "as_of"),
                                         f"source '{record.id}': as_of {record.as_of} is after published {record.published}"))
     return spans
+
+
+def _line_of(record: Any, name: str) -> int:
+    from .model import line_of
+
+    return line_of(record, name)
 
 
 def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: list[Problem]) -> None:
@@ -141,7 +147,7 @@ def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: lis
         record.date_basis = STATED
         together = narrowest(claimed) if claimed else None
         if claimed and together is not None and not dates.overlaps(spans[record.date], dates.parse(together)):
-            problems.append(Problem(label, record.line,
+            problems.append(Problem(label, _line_of(record, "date"),
                                     f"date {record.date} contradicts its claims ({', '.join(claimed)}): "
                                     f"they put it in {dates.human(together)}"))
         return

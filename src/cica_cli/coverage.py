@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 
 from .check import quoted
+from typing import Optional
+
 from .dataset import Dataset
+from .errors import DataError
 from .yamlfile import ProblemError
 
 _NUMBER_WORDS = (
@@ -43,22 +46,27 @@ def mentions(normal_text: str) -> list[tuple[int, int]]:
     return [m.span() for m in MENTION.finditer(normal_text)]
 
 
-def coverage(ds: Dataset) -> list[Uncovered]:
-    """Every mention of a date or quantity not inside a quote or an exclusion of its source."""
-    spans: dict[str, list[tuple[int, int]]] = {s.id: [] for s in ds.sources}
+def coverage(ds: Dataset, only: Optional[str] = None) -> list[Uncovered]:
+    """Every mention of a date or quantity not inside a quote or an exclusion of its source
+    (only the source `only`, if given). An article that cannot be read (missing, empty, not
+    UTF-8, too large) is a DataError carrying one problem per article: coverage cannot be
+    claimed for a text it did not see."""
+    chosen = [s for s in ds.sources if only is None or s.id == only]
+    problems = []
+    for source in chosen:
+        try:
+            ds.article(source.id)
+        except ProblemError as exc:
+            problems.append(exc.problem)
+    if problems:
+        raise DataError(sorted(set(problems)))
+    spans: dict[str, list[tuple[int, int]]] = {s.id: [] for s in chosen}
     for _label, _line, source_id, quote in quoted(ds):
-        if source_id not in spans:
-            continue
-        try:
+        if source_id in spans:
             spans[source_id].extend(ds.article(source_id).find_all(quote))
-        except ProblemError:
-            continue
     result = []
-    for source in ds.sources:
-        try:
-            article = ds.article(source.id)
-        except ProblemError:
-            continue
+    for source in chosen:
+        article = ds.article(source.id)
         # A mention is covered when one span holds all of it: among the spans starting at or
         # before it, the furthest end must reach its end (a bisection, not a scan).
         covered = sorted(spans[source.id])

@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 from . import dates, model
 from .errors import DataError, Problem, UsageError
-from .yamlfile import MAX_DATA_BYTES, MAX_DEPTH, ProblemError, parse, read_text
+from .yamlfile import MAX_DATA_BYTES, MAX_DEPTH, ProblemError, parse, read_fd
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -50,46 +50,50 @@ class Dataset:
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
 
-    def article_path(self, source: model.Source) -> Path:
-        """The article's path inside seeds/, or a ProblemError if it would lie outside it
-        (an absolute path, `..`, a symlink leading out) or is not a file there."""
-        path = self._inside_seeds(source)
-        try:
-            exists = path.is_file()
-        except (OSError, ValueError):
-            exists = False
-        if not exists:
-            raise ProblemError(self._problem(source, f"file seeds/{source.file} does not exist"))
-        return path
-
-    def _inside_seeds(self, source: model.Source) -> Path:
-        """The resolved path of the source's file, refused unless it lies directly in seeds/.
-        Only names are looked at and links followed: nothing is opened."""
+    def _check_name(self, source: model.Source) -> str:
         name = source.file
         if not name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
             raise ProblemError(self._problem(source, f"file must be a plain file name inside seeds/, not {name!r}"))
+        return name
+
+    def _open_article(self, source: model.Source) -> int:
+        """A file descriptor of the source's article, opened inside seeds/ (see `open_inside`),
+        or a ProblemError: a name that is not a plain file name, a link leading out of seeds/,
+        a file that is missing or cannot be opened."""
+        name = self._check_name(source)
         try:
-            seeds = self.seeds_dir.resolve()
-            path = (self.seeds_dir / name).resolve()
-        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a name too long
-            raise ProblemError(self._problem(source, f"file {name!r} cannot be resolved: {exc}")) from None
-        if path.parent != seeds:
-            raise ProblemError(self._problem(source, f"file {name!r} lies outside seeds/"))
-        return path
+            return open_inside(self.root, "seeds", name)
+        except Outside as exc:
+            if exc.what == "seeds":
+                raise ProblemError(_outside_problem("seeds")) from None
+            raise ProblemError(self._problem(source, f"file {name!r} lies outside seeds/")) from None
+        except FileNotFoundError:
+            raise ProblemError(self._problem(source, f"file seeds/{name} does not exist")) from None
+        except OSError as exc:
+            import errno
+
+            if exc.errno != errno.ELOOP:
+                raise ProblemError(self._problem(source, f"file {name!r} cannot be read: {exc.strerror or exc}")) from None
+            raise ProblemError(self._problem(source, f"file {name!r} cannot be resolved: a loop of symbolic links")) from None
+        except ValueError as exc:
+            raise ProblemError(self._problem(source, f"file {name!r} cannot be read: {exc}")) from None
 
     @staticmethod
     def _problem(source: model.Source, message: str) -> Problem:
-        return Problem("data/sources.yaml", source.line, f"source '{source.id}': {message}")
+        return Problem("data/sources.yaml", model.line_of(source, "file"), f"source '{source.id}': {message}")
 
     def path_problems(self) -> list[Problem]:
-        """A problem for each source whose file would lie outside seeds/ (nothing is read)."""
+        """A problem for each source whose file is not a plain name or lies outside seeds/
+        (an article that is missing or unreadable is reported when it is read)."""
         problems = []
         for source in self.sources:
             try:
-                self._inside_seeds(source)
+                os.close(self._open_article(source))
             except ProblemError as exc:
-                problems.append(exc.problem)
-        return problems
+                message = exc.problem.message
+                if exc.problem.file == "seeds/" or any(m in message for m in ("lies outside", "plain file name", "cannot be resolved")):
+                    problems.append(exc.problem)
+        return sorted(set(problems))
 
     def article(self, source_id: str):
         """The source's article as a quotes.Article (read and normalised once), or a ProblemError."""
@@ -100,8 +104,10 @@ class Dataset:
             if source is None:
                 raise KeyError(source_id)
             try:
-                path = self.article_path(source)
-                text = read_text(path, f"seeds/{source.file}", MAX_ARTICLE_BYTES)
+                fd = self._open_article(source)
+                text = read_fd(fd, f"seeds/{source.file}", MAX_ARTICLE_BYTES)
+                if not text.strip():
+                    raise ProblemError(Problem(f"seeds/{source.file}", 0, "the article is empty"))
                 self._articles[source_id] = Article(text)
             except ProblemError as exc:
                 self._articles[source_id] = exc
@@ -109,6 +115,93 @@ class Dataset:
         if isinstance(result, ProblemError):
             raise result
         return result
+
+
+class Outside(Exception):
+    """A name that leads out of its directory (`what`: the directory, or the entry's name)."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+
+
+def _outside_problem(folder: str) -> Problem:
+    return Problem(f"{folder}/", 0, f"the {folder}/ folder must be a directory inside the dataset directory, "
+                                    "not a link leading out of it")
+
+
+def _open_entry(dir_fd: int, dir_real: str, name: str, flags: int) -> int:
+    """Open `name`, an entry of the directory open as `dir_fd` (real path `dir_real`).
+
+    The open is relative to the directory's file descriptor and never follows a link, so what
+    is opened is an entry of that directory whatever happens to the names around it. A link is
+    followed only when it leads to another entry of the same directory, which is then opened
+    the same way: a link swapped in between the check and the open is refused (ELOOP), never
+    followed. Raises Outside for a link leading elsewhere, OSError otherwise."""
+    import errno
+    import stat
+
+    try:
+        return os.open(name, flags | _NOFOLLOW, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno not in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+            raise
+        try:
+            link = stat.S_ISLNK(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+        except OSError:
+            link = False
+        if not link:
+            raise
+    target = os.path.realpath(os.path.join(dir_real, name))
+    if os.path.dirname(target) != dir_real:
+        raise Outside(name)
+    if os.path.basename(target) == name:  # a link to itself, or a loop
+        import errno
+
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+    return os.open(os.path.basename(target), flags | _NOFOLLOW, dir_fd=dir_fd)
+
+
+def open_inside(root: Path, folder: str, name: str) -> int:
+    """A file descriptor for reading `root`/`folder`/`name`, where `folder` (data or seeds)
+    must be a directory of the dataset directory `root` (or a link to another one there) and
+    `name` an entry of it (or a link to another entry). Raises Outside (`what` is the folder
+    or the name) or OSError."""
+    root_fd = os.open(root, os.O_RDONLY | _DIRECTORY)
+    try:
+        root_real = os.path.realpath(root)
+        try:
+            folder_fd = _open_entry(root_fd, root_real, folder, os.O_RDONLY | _DIRECTORY)
+        except Outside:
+            raise Outside(folder) from None
+    finally:
+        os.close(root_fd)
+    try:
+        return _open_entry(folder_fd, os.path.realpath(os.path.join(root_real, folder)), name, _READ)
+    finally:
+        os.close(folder_fd)
+
+
+def folder_problem(root: Path, folder: str) -> Optional[Problem]:
+    """A problem if `root`/`folder` exists but is a link leading out of the dataset directory."""
+    try:
+        fd = os.open(root, os.O_RDONLY | _DIRECTORY)
+    except OSError:
+        return None
+    try:
+        os.close(_open_entry(fd, os.path.realpath(root), folder, os.O_RDONLY | _DIRECTORY))
+    except Outside:
+        return _outside_problem(folder)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return None
 
 
 def default_root() -> Path:
@@ -122,12 +215,17 @@ def default_root() -> Path:
 
 def resolve_root(option: Optional[str]) -> Path:
     """The dataset directory from --data, then $CICA_DATA, then the shipped one."""
+    if option is not None and not option.strip():
+        raise UsageError("--data: give a dataset directory (an empty name is not one)")
     chosen = option or os.environ.get("CICA_DATA") or None
     if chosen is None:
         return default_root()
-    root = Path(chosen).expanduser()
+    origin = "--data" if option else "CICA_DATA"
+    try:
+        root = Path(chosen).expanduser()
+    except RuntimeError:  # ~user with no such user
+        raise UsageError(f"{origin}: {chosen!r}: no such user's home directory") from None
     if not (root / "data").is_dir():
-        origin = "--data" if option else "CICA_DATA"
         raise UsageError(f"{origin}: {chosen!r} is not a dataset directory (it has no data/ folder)")
     return root
 
@@ -147,16 +245,29 @@ def _load(root: Path) -> Dataset:
     from .cache import Cache, digest
 
     ds = Dataset(root=root)
+    for folder in ("data", "seeds"):
+        problem = folder_problem(root, folder)
+        if problem is not None:
+            ds.problems.append(problem)
+    if ds.problems and ds.problems[0].file == "data/":
+        return ds  # nothing is read through a link leading out of the dataset
     cache = Cache(root)
     for kind in model.KINDS:
         name, cls, label = kind.file, kind.cls, kind.label
-        path = root / "data" / name
-        if not path.exists():
+        try:
+            fd = open_inside(root, "data", name)
+        except FileNotFoundError:
             if kind.required:
                 ds.problems.append(Problem(label, 0, "required data file is missing"))
             continue
+        except Outside:
+            ds.problems.append(Problem(label, 0, "the file is a link leading out of data/; it is not read"))
+            continue
+        except OSError as exc:
+            ds.problems.append(Problem(label, 0, f"cannot read file: {exc.strerror or exc}"))
+            continue
         try:
-            text = read_text(path, label, MAX_DATA_BYTES)
+            text = read_fd(fd, label, MAX_DATA_BYTES)
         except ProblemError as exc:
             ds.problems.append(exc.problem)
             continue
@@ -173,6 +284,15 @@ def _load(root: Path) -> Dataset:
     return ds
 
 
+MAX_PROBLEMS = 1000  # per data file; past it, the rest of the file is not read
+
+
+class _TooMany(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
 def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], dict[str, Any]]:
     """The records of one data file, its problems (what kept a record from being built, and
     invalid dates), and the parsed spans of its valid dates."""
@@ -180,18 +300,25 @@ def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], 
 
     records: list[Any] = []
     problems: list[Problem] = []
+
+    def add(item: Any, line: int) -> None:  # each item as it is parsed: memory holds the records
+        if len(problems) >= MAX_PROBLEMS:
+            raise _TooMany(line)
+        record = model.build(cls, item, label, line, problems)
+        if record is not None:
+            records.append(record)
+
     try:
-        content = parse(text, label)
+        content = parse(text, label, each=add)
     except ProblemError as exc:
-        return records, [exc.problem], {}
+        return records, problems[:MAX_PROBLEMS] + [exc.problem], {}
+    except _TooMany as stop:
+        problems.append(Problem(label, stop.line, f"more than {MAX_PROBLEMS} problems: the rest of the file is not read"))
+        return records, problems, {}
     if content is None:
         return records, problems, {}
     if not isinstance(content, list):
         return records, [Problem(label, 1, f"the file must be a list of {cls.__name__.lower()} records")], {}
-    for item in content:
-        record = model.build(cls, item, label, getattr(item, "line", 1), problems)
-        if record is not None:
-            records.append(record)
     spans = settle(label, records, problems)
     return records, problems, spans
 
@@ -201,7 +328,7 @@ def open_dataset(option: Optional[str] = None) -> Dataset:
     ds = load_dataset(resolve_root(option))
     problems = ds.problems + ds.path_problems()
     if problems:
-        raise DataError(sorted(problems))
+        raise DataError(sorted(set(problems)))
     return ds
 
 

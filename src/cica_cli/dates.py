@@ -38,7 +38,7 @@ import re
 from collections import namedtuple
 from datetime import date, timedelta
 
-__all__ = ["EDTFError", "Span", "parse", "human", "overlaps", "sort_key", "within"]
+__all__ = ["EDTFError", "Span", "parse", "human", "overlaps", "sort_key", "within", "certainly_within"]
 
 
 class EDTFError(ValueError):
@@ -267,8 +267,13 @@ def overlaps(a: Span, b: Span) -> bool:
 
 
 def sort_key(span) -> tuple:
-    """(lower, upper, text): rough dates before precise ones, open starts first."""
+    """(lower, upper, text): by the earliest possible day, rough dates before precise ones.
+
+    An open start ("../2021", "until 2021") has no earliest day: it sorts by its latest one,
+    after the dates of 2021 and before those of 2022, rather than before everything."""
     span = _span(span)
+    if span.lower == date.min:
+        return (span.upper, span.upper, span.text)
     return (span.lower, span.upper, span.text)
 
 
@@ -278,3 +283,12 @@ def within(span, start: Span | None = None, end: Span | None = None) -> bool:
     lower = date.min if start is None else _span(start).lower
     upper = date.max if end is None else _span(end).upper
     return span.lower <= upper and lower <= span.upper
+
+
+def certainly_within(span, start: Span | None = None, end: Span | None = None) -> bool:
+    """True if every day ``span`` allows is in [start.lower, end.upper]; None is unbounded.
+    An approximate date counts with its widened bounds ("2007~" is 2006-2008)."""
+    span = _span(span)
+    lower = date.min if start is None else _span(start).lower
+    upper = date.max if end is None else _span(end).upper
+    return lower <= span.lower and span.upper <= upper

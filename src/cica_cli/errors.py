@@ -22,6 +22,9 @@ class Problem(tuple):
     def __new__(cls, file: str, line: int, message: str):
         return tuple.__new__(cls, (file, line, message))
 
+    def __getnewargs__(self):  # pickle and copy call __new__ with the three fields
+        return tuple(self)
+
     file = property(lambda self: self[0])
     line = property(lambda self: self[1])
     message = property(lambda self: self[2])
@@ -30,7 +33,10 @@ class Problem(tuple):
         return f"Problem(file={self[0]!r}, line={self[1]!r}, message={self[2]!r})"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        """One line: a line break from the data (a YAML key with a newline) is shown as \\n, so
+        it cannot forge a line that looks like another problem."""
+        text = f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        return text.replace("\n", "\\n")
 
 
 class CicaError(Exception):

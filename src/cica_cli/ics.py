@@ -33,7 +33,7 @@ UID_DOMAIN = "cica"
 
 
 def uid(event: Event) -> str:
-    return f"{event.id}@{UID_DOMAIN}"
+    return f"{clean(event.id)}@{UID_DOMAIN}"
 
 
 def summary_line(event: Event) -> str:

@@ -4,11 +4,10 @@ and what links them: who cites what, which events name a member, when a status h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Union
+from typing import Any, Optional, Sequence, Union
 
 from . import dates
 from .dataset import Dataset
-from .errors import UsageError
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )
@@ -117,15 +116,14 @@ TOTALS = {
 }
 
 
-def members(ds: Dataset, status: Optional[str] = None, kind: Optional[str] = None) -> list[Member]:
-    """Members sorted by name; `status` keeps those that have held it, `kind` state/organisation."""
-    if status is not None and status not in STATUSES:
-        raise UsageError(f"--status: unknown status {status!r}; choose from {', '.join(STATUSES)}")
-    if kind is not None and kind not in MEMBER_KINDS:
-        raise UsageError(f"--kind: unknown kind {kind!r}; choose from {', '.join(MEMBER_KINDS)}")
+def members(ds: Dataset, status: Choice = None, kind: Choice = None) -> list[Member]:
+    """Members sorted by name; `status` keeps those that have held it (or any of several),
+    `kind` states or organisations."""
+    status = _any_of(status, STATUSES, "--status", "status")
+    kind = _any_of(kind, MEMBER_KINDS, "--kind", "kind")
     chosen = [
         m for m in ds.members
-        if (status is None or status in statuses_of(m)) and (kind is None or m.kind == kind)
+        if (not status or status & set(statuses_of(m))) and (not kind or m.kind in kind)
     ]
     return sorted(chosen, key=lambda m: fold(m.name))
 
@@ -145,15 +143,15 @@ def status_counts(chosen: list[Member]) -> dict[str, int]:
     return {k: v for k, v in counts.items() if v}
 
 
-def totals(ds: Dataset, status: Optional[str] = None, kind: Optional[str] = None) -> list[Figure]:
+def totals(ds: Dataset, status: Choice = None, kind: Choice = None) -> list[Figure]:
     """The figures stating how many members, observers and partners CICA has, that fit the
     filters, ordered by metric then date."""
     order = list(TOTALS)
     chosen = [
         f for f in ds.figures
         if f.metric in TOTALS
-        and (status is None or TOTALS[f.metric][0] == status)
-        and (kind is None or TOTALS[f.metric][1] == kind)
+        and (not status or TOTALS[f.metric][0] in _any_of(status))
+        and (not kind or TOTALS[f.metric][1] in _any_of(kind))
     ]
     return sorted(chosen, key=lambda f: (order.index(f.metric), dates.sort_key(figure_as_of(ds, f)[0] or "9999")))
 
@@ -168,11 +166,10 @@ def documents_of_member(ds: Dataset, member_id: str) -> list[Document]:
 
 # --- documents ----------------------------------------------------------------
 
-def documents(ds: Dataset, kind: Optional[str] = None) -> list[Document]:
-    """Documents by date (undated last), optionally of one kind."""
-    if kind is not None and kind not in DOCUMENT_KINDS:
-        raise UsageError(f"--kind: unknown kind {kind!r}; choose from {', '.join(DOCUMENT_KINDS)}")
-    chosen = [d for d in ds.documents if kind is None or d.kind == kind]
+def documents(ds: Dataset, kind: Choice = None) -> list[Document]:
+    """Documents by date (undated last), optionally of one kind or any of several."""
+    kind = _any_of(kind, DOCUMENT_KINDS, "--kind", "kind")
+    chosen = [d for d in ds.documents if not kind or d.kind in kind]
     return sorted(chosen, key=lambda d: (d.date is None, dates.sort_key(d.date) if d.date else ()))
 
 
@@ -225,14 +222,14 @@ class Total:
     stated: Optional[Figure]
 
 
-def totals_compared(ds: Dataset, chosen: list[Member], status: Optional[str] = None,
-                    kind: Optional[str] = None) -> list[Total]:
+def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
+                    kind: Choice = None) -> list[Total]:
     """For each total that fits the filters: members named with that status vs. the latest
     unqualified figure stated (a qualified one only if there is no other)."""
     result = []
     figures = totals(ds, status, kind)
     for metric, (st, kd) in TOTALS.items():
-        if (status and st != status) or (kind and kd != kind):
+        if (status and st not in _any_of(status)) or (kind and kd not in _any_of(kind)):
             continue
         named = sum(1 for m in chosen if m.kind == kd and st in statuses_of(m))
         candidates = [f for f in figures if f.metric == metric]
@@ -240,3 +237,14 @@ def totals_compared(ds: Dataset, chosen: list[Member], status: Optional[str] = N
         latest = max(plain, key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "0001"), default=None)
         result.append(Total(metric, st, kd, named, latest))
     return result
+
+
+Choice = Optional[Union[str, Sequence[str]]]  # one value of a closed choice, or any of several
+
+
+def _any_of(value: Choice, allowed: Sequence[str] = (), option: str = "", noun: str = "") -> set[str]:
+    """The values of a filter as a set (empty: no filter), each checked against `allowed`."""
+    from .names import choose
+
+    values = [value] if isinstance(value, str) else list(value or ())
+    return {choose(v, allowed, option, noun) if allowed else v for v in values}

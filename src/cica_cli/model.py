@@ -422,7 +422,16 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
         values[fname] = value
     if not ok:
         return None
-    return cls(**values, line=start)
+    made = cls(**values, line=start)
+    made._lines = lines  # where each field is, for problems found later (line_of); not a field
+    return made
+
+
+def line_of(record: Any, name: str) -> int:
+    """The line of field `name` of a record built from a data file; the record's own line if
+    the field is absent (or the record was made some other way)."""
+    lines = getattr(record, "_lines", None)
+    return lines.get(name, record.line) if lines else record.line
 
 
 def _converter(hint: Any, what: str) -> Converter:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Iterable, Sequence, TypeVar
 
-from .errors import NotFound
+from .errors import NotFound, UsageError
 
 T = TypeVar("T")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -24,25 +24,55 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     and, for each character of the result, the offset in `text` it came from.
 
     "Türkiye's  U.N." -> ("turkiye s u n", [0, 1, ...]); leading and trailing spaces are dropped.
+    Runs of ASCII letters and digits, and of other ASCII characters, are handled a run at a time
+    (most of an article); every other character one at a time, as `_fold_char` says.
     """
     chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(c):
-                continue
-            for out in c.casefold():
-                if _NOT_WORD.fullmatch(out):
-                    if chars and chars[-1] != " ":
+    space = True  # the last character kept is a space (or nothing is kept yet)
+    for match in _RUNS.finditer(text):
+        word, gap = match.group(1), match.group(2)
+        start = match.start()
+        if word is not None:
+            chars.append(word.lower())
+            offsets.extend(range(start, match.end()))
+            space = False
+        elif gap is not None:
+            if not space:
+                chars.append(" ")
+                offsets.append(start)
+                space = True
+        else:
+            for out in _fold_char(text[start]):
+                if out == " ":
+                    if not space:
                         chars.append(" ")
-                        offsets.append(i)
+                        offsets.append(start)
+                        space = True
                 else:
                     chars.append(out)
-                    offsets.append(i)
-    if chars and chars[-1] == " ":
+                    offsets.append(start)
+                    space = False
+    if chars and space:
         chars.pop()
         offsets.pop()
     return "".join(chars), offsets
+
+
+# An ASCII letter-and-digit run, a run of other ASCII characters, or one other character.
+_RUNS = re.compile(r"([A-Za-z0-9]+)|([\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+)|(.)", re.S)
+
+
+def _fold_char(ch: str) -> list[str]:
+    """The folded characters of one character: accents dropped, case folded, and a space for
+    each one that is not a letter or digit."""
+    result = []
+    for c in unicodedata.normalize("NFKD", ch):
+        if unicodedata.combining(c):
+            continue
+        for out in c.casefold():
+            result.append(" " if _NOT_WORD.fullmatch(out) else out)
+    return result
 
 
 def fold_words(text: str) -> str:
@@ -106,3 +136,19 @@ def suggest(folded: str, table: list[tuple[str, str, object]], keys, limit: int 
             name = display(keys, item)
             scored[name] = max(score, scored.get(name, 0))
     return [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])][:limit]
+
+
+def choose(value: str, allowed: Sequence[str], option: str, noun: str) -> str:
+    """`value` as one of the `allowed` words of a closed choice (--kind, --style...), matched
+    like a name (any case, accents or punctuation); else a UsageError with the closest words,
+    found by `suggest` as for names, and the choices."""
+    folded = fold(value)
+    match = next((a for a in allowed if fold(a) == folded), None) if folded else None
+    if match is not None:
+        return match
+    close = suggest(folded, [(fold(a), a, a) for a in allowed], lambda a: [a]) if folded else []
+    listed = ", ".join(allowed)
+    if close:
+        raise UsageError(f"{option}: unknown {noun} {value!r}; did you mean {' or '.join(repr(c) for c in close)}? "
+                         f"(one of {listed})")
+    raise UsageError(f"{option}: unknown {noun} {value!r}; choose from {listed}")

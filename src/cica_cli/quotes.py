@@ -23,6 +23,24 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
+def _periodic_length(text: str, at: int, period: int, known: int) -> int:
+    """The length of the longest piece of `text` from `at` with the given period (each character
+    equal to the one `period` before it), knowing it is at least `known`: doubling, then halving,
+    with slice comparisons, so the cost is a few passes over the piece."""
+    def periodic(length: int) -> bool:
+        return at + length <= len(text) and text[at + period: at + length] == text[at: at + length - period]
+
+    good, step = known, known
+    while periodic(good + step):
+        good += step
+        step *= 2
+    while step > 1:
+        step //= 2
+        if periodic(good + step):
+            good += step
+    return good
+
+
 class Article:
     """An article's text, normalised once, with a map back to original offsets and lines.
 
@@ -40,14 +58,28 @@ class Article:
         self._line_starts: list[int] | None = None
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
-        """Every (start, end) of the normalised quote in the normalised article."""
+        """Spans of the normalised article covering every occurrence of the normalised quote,
+        and nothing else: overlapping occurrences ("10 10" in "10 10 10") come as one span.
+
+        Linear in the article's length: searching again one character after each occurrence
+        costs the quote's length per character when occurrences are dense (a periodic text),
+        so a run of overlapping occurrences is measured with slice comparisons instead."""
         needle = normalise(quote)
         if not needle:
             return []
-        spans, start = [], self.normal.find(needle)
-        while start != -1:
-            spans.append((start, start + len(needle)))
-            start = self.normal.find(needle, start + 1)
+        text, m = self.normal, len(needle)
+        spans, at = [], text.find(needle)
+        while at != -1:
+            overlap = text.find(needle, at + 1, at + 2 * m - 1)  # an occurrence starting inside this one
+            if overlap == -1:
+                spans.append((at, at + m))
+                at = text.find(needle, at + m)
+                continue
+            period = overlap - at
+            length = _periodic_length(text, at, period, m + period)
+            last = at + (length - m) // period * period  # the last occurrence of the run
+            spans.append((at, last + m))
+            at = text.find(needle, last + 1)
         return spans
 
     def contains(self, quote: str) -> bool:

@@ -1,7 +1,7 @@
 """Turning records into text: Rich tables on a terminal, plain text when piped, JSON.
 
 Text from the data is never interpreted as console markup, and control characters are shown
-escaped (\\x1b) rather than passed to the terminal.
+escaped (\\x1b) rather than passed to the terminal. Every byte is written through output.py.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import os
 import re
 import sys
 from typing import Any, Iterable, Sequence
+
+from . import output
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 
@@ -48,13 +50,27 @@ def console(stderr: bool = False):
     """A Rich console that never parses markup, never highlights, and is plain when piped or NO_COLOR."""
     from rich.console import Console
 
-    stream = sys.stderr if stderr else sys.stdout
-    plain = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+    stream = output.Stream(stderr)
+    terminal = stream.isatty()
+    plain = bool(os.environ.get("NO_COLOR")) or not terminal
     return Console(
         file=stream, markup=False, emoji=False, highlight=False,
-        color_system=None if plain else "auto", soft_wrap=False,
-        width=None if stream.isatty() or os.environ.get("COLUMNS") else 120,
+        color_system=None if plain else "auto", soft_wrap=False, width=_width(terminal),
     )
+
+
+def _width(terminal: bool):
+    """The console's width: $COLUMNS when it is a positive number (Rich reads it), else the
+    terminal's (COLUMNS=0 or junk must not make a table of width 0, which prints nothing),
+    else 120 when output is not a terminal."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and 0 < int(columns) < 100_000:
+        return None
+    if terminal:
+        import shutil
+
+        return max(shutil.get_terminal_size((80, 24)).columns, 20)
+    return 120
 
 
 def text(value: Any, style: str = ""):
@@ -64,7 +80,20 @@ def text(value: Any, style: str = ""):
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(to_json(data) + "\n")
+    """JSON on standard output; where its encoding cannot hold a character (PYTHONIOENCODING=ascii)
+    the character is written as a JSON escape (\\u00e9), so the output stays valid JSON."""
+    text = to_json(data) + "\n"
+    if not output.holds(text):
+        text = _NON_ASCII.sub(_json_escape, text)
+    output.out(text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _json_escape(match: Any) -> str:
+    units = match.group().encode("utf-16-be")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
 
 
 def print_table(
@@ -144,7 +173,7 @@ def _plain_table(title: str | None, columns: Sequence[str] | None, rows: Iterabl
             out.append("  ".join((cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip())
     if caption:
         out.append(clean(caption))
-    sys.stdout.write("\n".join(out) + "\n")
+    output.out("\n".join(out) + "\n")
 
 
 def _plain(cell: Any) -> str:
@@ -155,9 +184,9 @@ def _plain(cell: Any) -> str:
 def print_lines(lines: Iterable[str]) -> None:
     """Lines of cleaned text to standard output, never wrapped."""
     for line in lines:
-        sys.stdout.write(clean(line) + "\n")
+        output.out(clean(line) + "\n")
 
 
 def error(message: str) -> None:
     """One line on standard error."""
-    sys.stderr.write(f"cica: {clean(message)}\n")
+    output.err(f"cica: {clean(message)}\n")

@@ -7,6 +7,7 @@ map back to the original text, which is returned verbatim.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import unicodedata
@@ -85,15 +86,23 @@ def find_spans(text: str, folded_query: str) -> list[tuple[int, int]]:
     return spans
 
 
-def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tuple[str, str]:
-    """Up to `words` words of `text` before `start` and after `end`, with "…" where cut."""
-    before = _WORD_EDGE.split(text[:start])
-    after = _WORD_EDGE.split(text[end:])
+CONTEXT_CHARS = 400  # context is looked for this far from a match at most
+
+
+def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS,
+            low: int = 0, high: Optional[int] = None) -> tuple[str, str]:
+    """Up to `words` words of `text[low:high]` before `start` and after `end`, with "…" where
+    cut. Only CONTEXT_CHARS characters on each side are looked at, so the cost of a match does
+    not grow with the length of its line (a one-line article of megabytes)."""
+    high = len(text) if high is None else high
+    first, last = max(low, start - CONTEXT_CHARS), min(high, end + CONTEXT_CHARS)
+    before = _WORD_EDGE.split(text[first:start])
+    after = _WORD_EDGE.split(text[end:last])
     head = " ".join(before[-words - 1:])  # the last item is the part of a word touching the match
     tail = " ".join(after[:words + 1])
-    if len(before) > words + 1:
+    if len(before) > words + 1 or first > low:
         head = "… " + head
-    if len(after) > words + 1:
+    if len(after) > words + 1 or last < high:
         tail = tail + " …"
     return head, tail
 
@@ -113,9 +122,9 @@ def search(ds: Dataset, query: str, source: Optional[str] = None) -> Results:
         for start, end in find_spans(text, folded):
             line = _line_of(line_starts, start)
             line_start = line_starts[line - 1]
-            line_end = text.find("\n", end)
-            line_text = text[line_start:len(text) if line_end == -1 else line_end]
-            before, after = context(line_text, start - line_start, end - line_start)
+            following = bisect.bisect_right(line_starts, end)  # the first line starting after the match
+            line_end = line_starts[following] - 1 if following < len(line_starts) else len(text)
+            before, after = context(text, start, end, low=line_start, high=line_end)
             articles.append(ArticleHit(src.id, line, text[start:end], before, after))
     records: list[RecordHit] = []
     for kind in KINDS:
@@ -130,8 +139,6 @@ def search(ds: Dataset, query: str, source: Optional[str] = None) -> Results:
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
-    import bisect
-
     return bisect.bisect_right(line_starts, offset)
 
 

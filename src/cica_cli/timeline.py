@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from . import dates
 from .dataset import Dataset
 from .errors import UsageError
 from .model import EVENT_KINDS, Event, cited_sources
+from .names import choose
 
 
 def parse_bound(value: Optional[str], option: str) -> Optional[dates.Span]:
@@ -24,26 +25,32 @@ def timeline(
     ds: Dataset,
     start: Optional[str] = None,
     end: Optional[str] = None,
-    kind: Optional[str] = None,
+    kind: Optional[str | Sequence[str]] = None,
     source: Optional[str] = None,
     member: Optional[str] = None,
     context: bool = True,
+    certain: bool = False,
 ) -> list[Event]:
-    """Events sorted by date (rough dates placed by their earliest possible day), filtered.
+    """Events sorted by date (see `dates.sort_key`: by the earliest possible day; an open start
+    by its end), filtered.
 
-    `start`/`end` keep every event that could fall in the range; `source` and `member` are ids.
+    `start`/`end` keep every event that may fall in the range, or with `certain` only those
+    certainly within it; `kind` is one kind or several (any of them); `source` and `member`
+    are ids.
     """
     low, high = parse_bound(start, "--from"), parse_bound(end, "--to")
     if low and high and low.lower > high.upper:
         raise UsageError(f"--from {start} is after --to {end}")
-    if kind is not None and kind not in EVENT_KINDS:
-        raise UsageError(f"--kind: unknown kind {kind!r}; choose from {', '.join(EVENT_KINDS)}")
+    if certain and not (low or high):
+        raise UsageError("--within needs --from or --to")
+    kinds = {choose(k, EVENT_KINDS, "--kind", "kind") for k in ([kind] if isinstance(kind, str) else kind or ())}
+    keep = dates.certainly_within if certain else dates.within
     chosen = []
     for event in ds.events:
         span = dates.parse(event.date)
-        if not dates.within(span, low, high):
+        if not keep(span, low, high):
             continue
-        if kind and event.kind != kind:
+        if kinds and event.kind not in kinds:
             continue
         if source and source not in cited_sources(event.citations):
             continue

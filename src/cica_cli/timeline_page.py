@@ -5,8 +5,13 @@ date's precision: a dot for a day, a bar over its month or year, a solid bar for
 a dashed bar for "one day somewhere in this span", a fuzzy bar (over the span EDTF allows)
 for an approximate date, and a bar fading out towards the open side of an open-ended date.
 A row opens (<details>) to the summary, quotes and references. Check boxes filter by kind.
-The page honours two URL fragments: `#open=<event id>` opens that event and scrolls to it,
-`#kind=summit,adoption` shows only those kinds.
+The URL fragment holds the view: `#kind=summit,adoption` shows only those kinds, `context=0`
+leaves out the related initiatives, `open=<event id>` opens that event and scrolls to it; the
+parts are joined with `&`. Ticking a filter or opening an event writes the fragment, so the
+view can be shared; a fragment that cannot be decoded is ignored.
+
+The layout holds from a phone's 390 px to 1920 px: the date column wraps (keeping each date
+whole), and below 720 px the time axis moves under the date and title.
 
 Every piece of text from the data is escaped with html.escape, control characters shown as
 escapes first.
@@ -15,6 +20,7 @@ escapes first.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from typing import Sequence
 
@@ -66,18 +72,28 @@ def _mark(p: Placement, axis: tuple[date, date]) -> str:
 
 
 def _ticks(axis: tuple[date, date]) -> str:
+    """A label for every year on the axis; the page shows every 1st, 2nd, 5th, 10th... year
+    (`on`), as many as its width has room for. Before the script runs, every `_step` one."""
     start, end = axis
-    years = range(start.year, end.year + 1)
-    step = 1 if len(years) <= 16 else 2 if len(years) <= 40 else 5 if len(years) <= 100 else 10
-    out = []
-    for year in years:
-        if (year - start.year) % step == 0 or year == end.year:
-            out.append(f'<span class="tick" style="left:{_pct(date(year, 1, 1), axis)}%">{year}</span>')
-    return "".join(out)
+    step = _step(end.year - start.year)
+    return "".join(
+        f'<span class="tick{" on" if year % step == 0 else ""}" data-year="{year}" '
+        f'style="left:{_pct(date(year, 1, 1), axis)}%">{year}</span>'
+        for year in range(start.year, end.year))
+
+
+def _step(years: int) -> int:
+    """Label every nth year of a `years`-long axis on a track about 600 px wide."""
+    return next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if years / s <= 16), 2000)
+
+
+def _unbroken(human: str) -> str:
+    """A date in words whose day, month and year stay on one line: "12\u00a0Oct\u00a02022"."""
+    return re.sub(r"(\b\d{1,2}|[A-Z][a-z]{2}|c\.) (?=[A-Z][a-z]{2}\b|\d{4}\b)", "\\1\u00a0", human)
 
 
 def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> str:
-    human = dates.human(event.date)
+    human = _unbroken(dates.human(event.date))
     label = p.label()
     badges = "".join(f'<span class="badge">{esc(b)}</span>' for b in (
         "planned" if event.status == "planned" else "", "context" if event.context else "", "inferred" if marked(event) else "",
@@ -109,26 +125,30 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 h1 { font-size: 20px; margin: 0 0 4px; }
 .lede { color: var(--muted); margin: 0 0 12px; }
 .filters { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 6px; align-items: center; }
-.filters label { white-space: nowrap; cursor: pointer; }
+.filters label { cursor: pointer; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 18px; color: var(--muted); font-size: 12px; margin: 0 0 10px; align-items: center; }
 .legend .mark { position: relative; display: inline-block; width: 34px; height: 10px; vertical-align: middle; margin-right: 4px; }
 .legend .mark.day { width: 8px; }
-.row, summary { display: grid; grid-template-columns: 170px minmax(260px, 440px) 1fr; gap: 12px; align-items: center; }
+/* date | title | time axis; the date wraps (each date kept whole) rather than run into the title */
+.row, summary { display: grid; grid-template-columns: 12em minmax(12em, 28em) minmax(240px, 1fr); gap: 2px 12px; align-items: center; }
+.row > *, summary > * { min-width: 0; }
 .axis { position: sticky; top: 0; background: var(--bg); z-index: 2; border-bottom: 1px solid var(--line); padding: 4px 0; }
-.axis .track { height: 18px; background: none; }
-.tick { position: absolute; top: 0; transform: translateX(-50%); font-size: 11px; color: var(--muted); }
+.axis .track { height: 18px; background: none; overflow: hidden; }
+.tick { position: absolute; top: 0; display: none; padding-left: 3px; border-left: 1px solid var(--line); font-size: 11px; line-height: 18px; color: var(--muted); white-space: nowrap; }
+.tick.on { display: block; }
 details.event { border-bottom: 1px solid var(--line); }
 details.event[hidden] { display: none; }
 summary { cursor: pointer; padding: 5px 0; list-style: none; }
 summary::-webkit-details-marker { display: none; }
 summary:hover { background: #f7f9fc; }
-.when { font-variant-numeric: tabular-nums; white-space: nowrap; padding-left: 14px; position: relative; }
+.when { font-variant-numeric: tabular-nums; padding-left: 14px; position: relative; overflow-wrap: anywhere; }
 .when::before { content: "▸"; position: absolute; left: 0; color: var(--muted); }
 details[open] .when::before { content: "▾"; }
+.what { overflow-wrap: anywhere; }
 .kind { display: inline-block; font-size: 11px; border-radius: 3px; padding: 0 5px; background: #eef2f7; color: #344054; margin-right: 4px; }
 .precision { color: var(--muted); font-size: 12px; white-space: nowrap; }
-.badge { font-size: 11px; color: #9a3412; background: #fff7ed; border-radius: 3px; padding: 0 4px; margin-left: 4px; }
-.track { position: relative; height: 14px; background: repeating-linear-gradient(90deg, transparent 0, transparent calc(var(--year) - 1px), var(--line) calc(var(--year) - 1px), var(--line) var(--year)); }
+.badge { display: inline-block; font-size: 11px; color: #9a3412; background: #fff7ed; border-radius: 3px; padding: 0 4px; margin-left: 4px; }
+.track { position: relative; height: 14px; background: linear-gradient(90deg, var(--line) 1px, transparent 1px) 0 0 / var(--year) 100%; }
 .mark { position: absolute; top: 2px; height: 10px; min-width: 3px; background: var(--bar); border-radius: 2px; }
 .mark.day.date { min-width: 8px; height: 8px; top: 3px; border-radius: 50%; transform: translateX(-3px); }
 .mark.interval { background: var(--bar); }
@@ -138,17 +158,27 @@ details[open] .when::before { content: "▾"; }
 .mark.open-start { background: linear-gradient(90deg, transparent, var(--bar)); }
 .mark.open-end { background: linear-gradient(90deg, var(--bar), transparent); }
 .mark.set.open-end { background: linear-gradient(90deg, rgba(37, 99, 235, .25), transparent); border-right: 0; }
-.body { padding: 4px 0 12px 182px; max-width: 1100px; }
+.body { padding: 4px 0 12px calc(12em + 12px); max-width: 1100px; overflow-wrap: anywhere; }
 .body p { margin: 4px 0; }
 .quote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid var(--bar); background: #f8fafc; }
 .quote cite { display: block; font-style: normal; color: var(--muted); font-size: 12px; margin-top: 2px; }
 .count { color: var(--muted); font-size: 12px; }
-footer { color: var(--muted); font-size: 12px; margin-top: 16px; }
+footer { color: var(--muted); font-size: 12px; margin-top: 16px; overflow-wrap: anywhere; }
+/* a phone: date and title side by side, the time axis below them at full width */
+@media (max-width: 720px) {
+  body { padding: 12px 12px 32px; }
+  .row, summary { grid-template-columns: 7.5em minmax(0, 1fr); }
+  .track { grid-column: 1 / -1; }
+  .axis > span:not(.track) { display: none; }
+  .body { padding-left: 14px; }
+}
 """
 
 _JS = """
 (function () {
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input[data-filter]'));
+  var kindBoxes = boxes.filter(function (b) { return b.value !== 'context'; });
+  var contextBox = boxes.filter(function (b) { return b.value === 'context'; })[0];
   var events = Array.prototype.slice.call(document.querySelectorAll('details.event'));
   var count = document.getElementById('count');
   function apply() {
@@ -162,23 +192,65 @@ _JS = """
     });
     count.textContent = shown + ' of ' + events.length + ' event(s) shown';
   }
-  boxes.forEach(function (b) { b.addEventListener('change', apply); });
-  function fromHash() {
-    var hash = decodeURIComponent(location.hash.slice(1));
-    if (hash.indexOf('kind=') === 0) {
-      var kinds = hash.slice(5).split(',');
-      boxes.forEach(function (b) { if (b.value !== 'context') b.checked = kinds.indexOf(b.value) >= 0; });
+  // The fragment: kind=summit,adoption & context=0 & open=<event id>. A part that cannot be
+  // decoded, or names no kind on this page, is ignored.
+  function fragment() {
+    var found = {};
+    location.hash.slice(1).split('&').forEach(function (part) {
+      var eq = part.indexOf('=');
+      if (eq < 0) return;
+      try { found[decodeURIComponent(part.slice(0, eq))] = decodeURIComponent(part.slice(eq + 1)); } catch (e) { /* malformed: ignored */ }
+    });
+    return found;
+  }
+  // Ticking a filter or opening an event writes the view into the fragment, so the address
+  // can be shared.
+  var opened = fragment().open || null;
+  function toFragment() {
+    var parts = [];
+    var kinds = kindBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    if (kinds.length < kindBoxes.length) parts.push('kind=' + kinds.map(encodeURIComponent).join(','));
+    if (contextBox && !contextBox.checked) parts.push('context=0');
+    if (opened) parts.push('open=' + encodeURIComponent(opened));
+    var url = location.href.split('#')[0] + (parts.length ? '#' + parts.join('&') : '');
+    try { history.replaceState(null, '', url); } catch (e) { location.hash = parts.join('&'); }
+  }
+  boxes.forEach(function (b) { b.addEventListener('change', function () { apply(); toFragment(); }); });
+  events.forEach(function (e) {
+    e.addEventListener('toggle', function () {
+      if (e.open) opened = e.dataset.id;
+      else if (opened === e.dataset.id) opened = null;
+      toFragment();
+    });
+  });
+  function fromFragment() {
+    var found = fragment();
+    if ('kind' in found) {
+      var kinds = found.kind.split(',');
+      var known = kindBoxes.filter(function (b) { return kinds.indexOf(b.value) >= 0; });
+      if (known.length || found.kind === '') kindBoxes.forEach(function (b) { b.checked = known.indexOf(b) >= 0; });
     }
+    if (contextBox && 'context' in found) contextBox.checked = found.context !== '0';
     apply();
-    if (hash.indexOf('open=') === 0) {
-      var id = hash.slice(5);
+    opened = found.open || null;
+    if (found.open) {
       events.forEach(function (e) {
-        if (e.dataset.id === id) { e.hidden = false; e.open = true; e.scrollIntoView({block: 'center'}); }
+        if (e.dataset.id === found.open) { e.hidden = false; e.open = true; e.scrollIntoView({block: 'center'}); }
       });
     }
   }
-  window.addEventListener('hashchange', fromHash);
-  fromHash();
+  // Year labels: every 1st, 2nd, 5th, 10th... year, as many as the axis has room for.
+  var axis = document.querySelector('.axis .track');
+  var ticks = Array.prototype.slice.call(document.querySelectorAll('.axis .tick'));
+  function label() {
+    var perYear = axis.clientWidth / Math.max(ticks.length, 1);
+    var step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter(function (s) { return s * perYear >= 40; })[0] || 5000;
+    ticks.forEach(function (t) { t.classList.toggle('on', t.dataset.year % step === 0); });
+  }
+  window.addEventListener('resize', label);
+  window.addEventListener('hashchange', fromFragment);
+  label();
+  fromFragment();
 })();
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from .errors import Problem
 
 MAX_DEPTH = 24
 MAX_DATA_BYTES = 256 * 1024 * 1024
+MAX_ITEM_VALUES = 100_000  # in one record (one item of a file's top-level list)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
@@ -62,6 +64,14 @@ def read_text(path: Path, label: str, limit: int) -> str:
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; it is then refused.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ProblemError(Problem(label, 0, f"cannot read file: {exc.strerror or exc}")) from None
+    return read_fd(fd, label, limit)
+
+
+def read_fd(fd: int, label: str, limit: int) -> str:
+    """The text of the regular file open as `fd` (closed here), as for `read_text`."""
+    try:
         with open(fd, "rb") as stream:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise ProblemError(Problem(label, 0, "not a regular file"))
@@ -88,12 +98,16 @@ def load(path: Path, label: str) -> Any:
     return parse(read_text(path, label, MAX_DATA_BYTES), label)
 
 
-def parse(text: str, label: str) -> Any:
-    """Parse YAML text from the file labelled `label`; raise ProblemError if it is unusable."""
+def parse(text: str, label: str, each: Any = None) -> Any:
+    """Parse YAML text from the file labelled `label`; raise ProblemError if it is unusable.
+
+    With `each`, a function of (item, line): when the document is a list, each of its items
+    is handed to `each` as soon as it is parsed instead of being kept in the list (which is
+    then returned empty), so memory holds one item at a time plus what `each` keeps."""
     collecting = gc.isenabled()
     gc.disable()  # the values built here hold no cycles; collecting while building is pure cost
     try:
-        return _values(_Loader(text))
+        return _values(_Loader(text), each)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -107,7 +121,7 @@ def parse(text: str, label: str) -> Any:
             gc.enable()
 
 
-def _values(loader: Any) -> Any:
+def _values(loader: Any, each: Any = None) -> Any:
     """Build the values of the one document in `loader`'s event stream, without recursion.
 
     Working on parser events rather than a composed node graph keeps the cost to one Python
@@ -120,9 +134,14 @@ def _values(loader: Any) -> Any:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
+    count = 0  # values in the current item of a top-level list (or in the document)
     while True:
         event = get()
         kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            count += 1
+            if count > MAX_ITEM_VALUES:
+                raise YamlProblem(event.start_mark.line + 1, f"a record of more than {MAX_ITEM_VALUES} values")
         if kind is ScalarEvent:
             if event.anchor is not None:
                 raise YamlProblem(event.start_mark.line + 1, _NO_ANCHORS)
@@ -167,7 +186,12 @@ def _values(loader: Any) -> Any:
         top = stack[-1]
         container = top[0]
         if type(container) is list:
-            container.append(value)
+            if len(stack) == 1:
+                count = 0
+            if each is not None and len(stack) == 1:
+                each(value, value.line if type(value) is LineDict else event.start_mark.line + 1)
+            else:
+                container.append(value)
         elif top[1] is _KEY:
             line = event.start_mark.line + 1
             if value is _MERGE:
@@ -184,6 +208,26 @@ def _values(loader: Any) -> Any:
             top[1] = _KEY
 
 
+# The number forms a data file may write unquoted: plain decimal integers and decimals. YAML 1.1
+# also reads 033 as 27 (octal), 0x7D2 as 2002, 1:30 as 90 (base 60), 2_7 as 27 and .nan and
+# .inf as floats: silent conversions of what was most likely meant as text, so refused.
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+MAX_DIGITS = 100
+
+
+def _check_number(event: Any, value: str, form: re.Pattern) -> None:
+    line = event.start_mark.line + 1
+    if not form.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        if value.lstrip("+-").lower() in (".nan", ".inf"):
+            raise YamlProblem(line, f"{shown} is not a finite number")
+        raise YamlProblem(line, f"{shown!r} is a YAML 1.1 number form (octal, hexadecimal, base 60 or with "
+                                "underscores): write the number in decimal, or quote it if it is text")
+    if len(value) > MAX_DIGITS:
+        raise YamlProblem(line, f"a number of {len(value)} characters is too long (at most {MAX_DIGITS})")
+
+
 def _scalar(event: Any) -> Any:
     tag, value = event.tag, event.value
     if tag is None:
@@ -198,9 +242,14 @@ def _scalar(event: Any) -> Any:
         return value
     node = yaml.ScalarNode(tag, value)
     if tag == _TAG + "int":
+        _check_number(event, value, _DECIMAL_INT)
         return _scalars.construct_yaml_int(node)
     if tag == _TAG + "float":
-        return _scalars.construct_yaml_float(node)
+        _check_number(event, value, _DECIMAL_FLOAT)
+        number = _scalars.construct_yaml_float(node)
+        if number in (float("inf"), float("-inf")):
+            raise YamlProblem(event.start_mark.line + 1, f"{value} is too large a number")
+        return number
     if tag == _TAG + "bool":
         return _scalars.construct_yaml_bool(node)
     if tag == _TAG + "null":

@@ -6,10 +6,12 @@ from __future__ import annotations
 import functools
 from typing import Annotated, Callable, Optional
 
+import click
 import typer
 
 from .. import __version__
 from ..errors import CicaError, Exit
+from .helptext import PlainHelpCommand
 
 app = typer.Typer(
     name="cica",
@@ -19,6 +21,10 @@ app = typer.Typer(
         "from a named article.\n\nExit codes: 0 ok, 1 data problem or nothing found, 2 usage error."
     ),
     no_args_is_help=True,
+    # help is plain text: brackets such as "[untitled]" are shown, not read as Rich markup
+    rich_markup_mode=None,
+    # Click 8.4 suggests the closest command for a typo itself; Typer would add it again
+    suggest_commands=not hasattr(click.exceptions, "NoSuchCommand"),
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -38,7 +44,9 @@ JsonOption = Annotated[
 
 
 def handles_errors(fn: Callable) -> Callable:
-    """Run a command; a CicaError becomes one line on stderr and its exit code.
+    """Run a command; a CicaError becomes one line on stderr and its exit code. What the
+    command printed is written out before it counts as done (output.py): a failure to write
+    it is one line and exit 1, a closed pipe a quiet exit 141, Ctrl-C one line and exit 130.
 
     The garbage collector is paused while the command runs: a command makes tens of
     thousands of records, lists and strings on a large dataset and none of them form
@@ -48,17 +56,39 @@ def handles_errors(fn: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         import gc
 
-        from .. import render
+        from .. import output, render
 
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return fn(*args, **kwargs)
+            try:
+                result = fn(*args, **kwargs)
+            except typer.Exit:  # an exit status the command chose: its output still counts
+                output.flush()
+                raise
+            output.flush()
+            return result
         except CicaError as exc:
+            if isinstance(exc, output.OutputError):
+                output.discard()
+            else:  # what was printed before the error (a JSON listing that found nothing) goes out
+                try:
+                    output.flush()
+                except output.OutputError as failed:
+                    exc = failed
+                except output.PipeClosed:
+                    output.silence_stdout()
+                    raise typer.Exit(output.PIPE_EXIT) from None
             render.error(str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
-        except BrokenPipeError:
-            raise typer.Exit(int(Exit.OK)) from None
+        except (output.PipeClosed, BrokenPipeError):
+            output.silence_stdout()
+            raise typer.Exit(output.PIPE_EXIT) from None
+        except (KeyboardInterrupt, output.Interrupted):
+            raise typer.Exit(output.interrupted()) from None
+        except Exception:  # a bug: what was gathered is not to be printed by a later command
+            output.discard()
+            raise
         finally:
             if collecting:
                 gc.enable()
@@ -71,15 +101,25 @@ def command(name: str, example: str, **kwargs) -> Callable:
 
     def decorate(fn: Callable) -> Callable:
         doc = (fn.__doc__ or "").strip()
-        epilog = f"Example:\n\n  {example}"
-        return app.command(name, help=doc, epilog=epilog, **kwargs)(handles_errors(fn))
+        epilog = f"Example:\n\n\b\n  {example}"  # \b: Click keeps the line as it is
+        return app.command(name, help=doc, epilog=epilog, cls=PlainHelpCommand, **kwargs)(handles_errors(fn))
 
     return decorate
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"cica {__version__}")
+        from .. import output
+
+        output.out(f"cica {__version__}\n")
+        try:
+            output.flush()
+        except output.OutputError as exc:
+            output.err(f"cica: {exc}\n")
+            raise typer.Exit(1) from None
+        except output.PipeClosed:
+            output.silence_stdout()
+            raise typer.Exit(output.PIPE_EXIT) from None
         raise typer.Exit()
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .options import complete_sources, complete_subjects
 from .sharing import FormatOption, export_listing
 
 CiteOption = Annotated[bool, typer.Option("--cite", help="Show the quotes behind each side.")]
@@ -47,7 +48,7 @@ def _topic(ds, o) -> str:
 
 @command("compare", "cica compare member-states --chart")
 def compare_command(
-    metric: Annotated[Optional[str], typer.Argument(metavar="[SUBJECT]", help="A metric (id or description), an event or document id, or a question id (founding); unique prefix, any case. Omit for every metric.", show_default=False)] = None,
+    metric: Annotated[Optional[str], typer.Argument(metavar="[SUBJECT]", help="A metric (id or description), an event or document id, or a question id (founding); unique prefix, any case. Omit for every metric.", show_default=False, autocompletion=complete_subjects)] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the values over time as bars.")] = False,
     data: DataOption = None,
     json: JsonOption = False,
@@ -168,8 +169,8 @@ def _one_question(ds, result, json: bool) -> None:
 
 @command("diff", "cica diff auelbayev-2022 002")
 def diff_command(
-    a: Annotated[str, typer.Argument(metavar="A", help="A source: id, file name or unique prefix.", show_default=False)],
-    b: Annotated[str, typer.Argument(metavar="B", help="Another source.", show_default=False)],
+    a: Annotated[str, typer.Argument(metavar="A", help="A source: id, file name or unique prefix.", show_default=False, autocompletion=complete_sources)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Another source.", show_default=False, autocompletion=complete_sources)],
     cite: CiteOption = False,
     data: DataOption = None,
     json: JsonOption = False,

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DataOption, JsonOption, command
+from .options import complete_sources
 
 
 @command("check", "cica check --data ./my-dataset")
@@ -42,7 +43,7 @@ def check_command(data: DataOption = None, json: JsonOption = False) -> None:
 
 @command("coverage", "cica coverage --source 003")
 def coverage_command(
-    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this source (id, file name or unique prefix).")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this source (id, file name or unique prefix).", autocompletion=complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -54,13 +55,20 @@ def coverage_command(
     from ..errors import Exit
     from ..model import to_dict
 
+    from ..errors import DataError
+
     ds = open_dataset(data)
-    missing = coverage(ds)
+    chosen = None
     if source is not None:
         from ..lookup import find_source
 
         chosen = find_source(ds, source).id
-        missing = [m for m in missing if m.source == chosen]
+    try:
+        missing = coverage(ds, chosen)
+    except DataError as exc:  # one line per article that could not be read
+        for problem in exc.problems:
+            render.error(str(problem))
+        raise typer.Exit(int(Exit.DATA)) from None
     if json:
         render.print_json([to_dict(m) for m in missing])
     elif missing:

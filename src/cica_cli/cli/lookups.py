@@ -6,10 +6,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 
-NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.")]
+NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
 
 
 # --- formatting helpers (text only; printing is render's) ----------------------
@@ -156,8 +157,8 @@ def member_command(name: NameArgument, data: DataOption = None, json: JsonOption
 
 @command("members", "cica members --status observer --kind organisation")
 def members_command(
-    status: Annotated[Optional[str], typer.Option("--status", help="Only those that have held this status (member, observer, partner, applicant, non-member, cooperating).")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only states or only organisations (state, organisation).")] = None,
+    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help="Only those that have held this status (member, observer, partner, applicant, non-member, cooperating); several, repeated or with commas, mean any of them.", autocompletion=options.complete_statuses)] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only states or only organisations (state, organisation).", autocompletion=options.complete_member_kinds)] = None,
     data: DataOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,
@@ -168,9 +169,11 @@ def members_command(
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
-    from ..model import Member
+    from ..model import MEMBER_KINDS, STATUSES, Member
 
     ds = open_dataset(data)
+    status = options.many(status, STATUSES, "--status", "status")
+    kind = options.many(kind, MEMBER_KINDS, "--kind", "kind")
     chosen = members(ds, status, kind)
     relations = lambda m: "; ".join(f"{label} ({_when(ds, e)})" for label, e in _entries(m))  # noqa: E731
     columns = ["id", "name", "kind", "aliases", ("statuses_and_roles", relations)]
@@ -250,7 +253,7 @@ def _show_document(ds, document) -> None:
 
 
 @command("document", "cica document 'almaty act'")
-def document_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
+def document_command(name: Annotated[str, typer.Argument(metavar="NAME", help="A title, alias or id, or a unique prefix.", autocompletion=options.complete_documents)], data: DataOption = None, json: JsonOption = False) -> None:
     """One CICA document: title, kind, date, the event that adopted it, what the articles say
     about it (quotes and sources), related documents and members. NAME is a title, alias or id,
     or a unique prefix."""
@@ -268,7 +271,7 @@ def document_command(name: NameArgument, data: DataOption = None, json: JsonOpti
 
 @command("documents", "cica documents --kind action-plan")
 def documents_command(
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only documents of this kind (declaration, act, catalogue, action-plan, ...).")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only documents of these kinds (declaration, act, catalogue, action-plan, ...): repeat it or separate with commas.", autocompletion=options.complete_document_kinds)] = None,
     data: DataOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,
@@ -279,10 +282,10 @@ def documents_command(
     from ..errors import NotFound
     from ..claims import marked
     from ..lookup import documents
-    from ..model import Document
+    from ..model import DOCUMENT_KINDS, Document
 
     ds = open_dataset(data)
-    chosen = documents(ds, kind)
+    chosen = documents(ds, options.many(kind, DOCUMENT_KINDS, "--kind", "kind"))
     if export_listing(chosen, fmt, json, of=Document):
         return
     if not chosen:
@@ -370,7 +373,7 @@ def sources_command(data: DataOption = None, json: JsonOption = False, fmt: Form
 
 @command("source", "cica source 003 --text")
 def source_command(
-    ref: Annotated[str, typer.Argument(metavar="REF", help="A source id, its file name in seeds/, or a unique prefix of either (003).")],
+    ref: Annotated[str, typer.Argument(metavar="REF", help="A source id, its file name in seeds/, or a unique prefix of either (003).", autocompletion=options.complete_sources)],
     show_text: Annotated[bool, typer.Option("--text", help="Print the article itself, with line numbers.")] = False,
     data: DataOption = None,
     json: JsonOption = False,
@@ -413,7 +416,7 @@ def source_command(
 @command("search", "cica search 'almaty act'")
 def search_command(
     query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case, accents and punctuation are ignored.")],
-    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.", autocompletion=options.complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -533,7 +536,7 @@ def _show_tension(ds, tension) -> None:
 
 @command("show", "cica show 2022-kuwait-application")
 def show_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source or metric (or a unique prefix).")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source or metric (or a unique prefix).", autocompletion=options.complete_records)],
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:

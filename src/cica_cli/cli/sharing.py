@@ -13,6 +13,7 @@ from typing import Annotated, Any, Optional, Sequence
 
 import typer
 
+from . import options
 from .app import DataOption, JsonOption, command
 
 FormatOption = Annotated[
@@ -21,7 +22,7 @@ FormatOption = Annotated[
         "--format", metavar="FORMAT",
         help="Output format: table (default), csv (RFC 4180, dates as EDTF plus a *_human column), "
              "markdown (a GitHub table) or json (same as --json).",
-        show_default=False,
+        show_default=False, autocompletion=options.complete_formats,
     ),
 ]
 
@@ -32,15 +33,14 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
     caller draws its table. The columns default to every field of the record class `of`
     (so an empty listing still has its header); `columns` (field names or (header, function)
     pairs) chooses others."""
-    import sys
-
-    from .. import render
+    from .. import output, render
     from ..errors import UsageError
     from ..export import FORMATS, export
     from ..model import to_dict
+    from ..names import choose
 
-    if fmt is not None and fmt not in FORMATS:
-        raise UsageError(f"--format: unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt is not None:
+        fmt = choose(fmt, FORMATS, "--format", "format")
     if json and fmt not in (None, "json"):
         raise UsageError(f"--json is short for --format json; it cannot be combined with --format {fmt}")
     chosen = "json" if json else fmt or "table"
@@ -50,11 +50,7 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
         render.print_json([to_dict(r) for r in records])
     else:
         text = export(records, chosen, columns, of)
-        if hasattr(sys.stdout, "buffer"):  # bytes, so CSV's CRLF line ends stay as they are
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-        else:
-            sys.stdout.write(text)
+        output.out_bytes(text.encode("utf-8"))  # bytes, so CSV's CRLF line ends stay as they are
     return True
 
 
@@ -64,10 +60,11 @@ def cite_command(
         metavar="ID",
         help="An event, figure or document id; MEMBER:status:N or MEMBER:role:N (N from 1); "
              "or a member id alone for all its statuses and roles.",
-        show_default=False,
+        show_default=False, autocompletion=options.complete_cited,
     )],
     style: Annotated[str, typer.Option(
-        "--style", help="plain, chicago, apa, bibtex (one entry per source) or markdown.",
+        "--style", metavar="STYLE", help="plain, chicago, apa, bibtex (one entry per source) or markdown.",
+        autocompletion=options.complete_styles,
     )] = "plain",
     source: Annotated[Optional[str], typer.Option(
         "--source", metavar="SOURCE",
@@ -86,10 +83,9 @@ def cite_command(
     from .. import render
     from ..cite import STYLES, claims, format_claims, to_json
     from ..dataset import open_dataset
-    from ..errors import UsageError
+    from ..names import choose
 
-    if style not in STYLES:
-        raise UsageError(f"--style: unknown style {style!r}; choose from {', '.join(STYLES)}")
+    style = choose(style, STYLES, "--style", "style")
     ds = open_dataset(data)
     if source is not None:
         from ..lookup import find_source

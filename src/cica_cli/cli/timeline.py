@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Optional
 
 import typer
 
+from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 
 
 @command("timeline", "cica timeline --from 2002 --to 2010 --kind summit --cite")
 def timeline_command(
-    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only events that may fall on or after this year or EDTF date.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only events that may fall on or after this year or EDTF date (all of a rough date need not: see --within).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only events that may fall on or before this year or EDTF date.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only events of this kind (summit, proposal, adoption, ...).")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only events cited from this source (id, file name or unique prefix).")] = None,
-    member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.")] = None,
+    within: Annotated[bool, typer.Option("--within", help="With --from/--to: only events certainly within the range, every day their date allows. The default keeps those that may fall in it, so that a rough date (a year, \"Oct 2009 or later\") is never silently dropped.")] = False,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only events of these kinds (summit, proposal, adoption, ...): repeat it or separate with commas.", autocompletion=options.complete_event_kinds)] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only events cited from this source (id, file name or unique prefix).", autocompletion=options.complete_sources)] = None,
+    member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.", autocompletion=options.complete_members)] = None,
     context: Annotated[bool, typer.Option("--context/--no-context", help="Include Kazakhstan's related initiatives (tagged context).")] = True,
     cite: Annotated[bool, typer.Option("--cite", help="Show the quotes behind each event.")] = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE", help="Write the events as an iCalendar file (- for standard output); open-ended dates are left out, with a note on stderr.")] = None,
@@ -34,13 +37,19 @@ def timeline_command(
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import find_member, find_source
-    from ..model import Event, cited_sources
+    from ..model import EVENT_KINDS, Event, cited_sources
     from ..timeline import timeline
 
+    for option, value in (("--ics", ics), ("--html", html)):
+        if value is not None and not value.strip():
+            from ..errors import UsageError
+
+            raise UsageError(f"{option}: give a file name, or - for standard output")
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     member_id = find_member(ds, member).id if member else None
-    events = timeline(ds, start, end, kind, source_id, member_id, context)
+    kinds = options.many(kind, EVENT_KINDS, "--kind", "kind")
+    events = timeline(ds, start, end, kinds, source_id, member_id, context, within)
     if ics or html:
         _write_files(ds, events, ics, html, fmt, json)
         return
@@ -68,9 +77,7 @@ def timeline_command(
 
 
 def _write_files(ds, events, ics, html, fmt, json) -> None:
-    """--ics and --html: write the files, say what was written (on stderr if a file is stdout)."""
-    import sys
-
+    """--ics and --html: write the files, and say what was written on stderr."""
     from .. import render
     from ..errors import NotFound, UsageError
 
@@ -95,24 +102,63 @@ def _write_files(ds, events, ics, html, fmt, json) -> None:
 
         _write(html, page(ds, events).encode("utf-8"))
         notes.append(f"wrote {len(events)} event(s) to {'standard output' if html == '-' else html}")
-    if "-" in (ics, html):
-        for note in notes:
-            sys.stderr.write(f"cica: {render.clean(note)}\n")
-    else:
-        render.print_lines(notes)
+    for note in notes:
+        render.error(note)
 
 
 def _write(target: str, content: bytes) -> None:
-    import sys
-    from pathlib import Path
+    """Write `content` whole to the file `target` (- for standard output), or fail with one line.
 
-    from ..errors import UsageError
+    A regular file is written to a new file beside it and renamed over it once every byte is
+    written, so a full disk or an interrupt leaves the old file as it was (and no partial one);
+    a device or a pipe (/dev/stdout, a FIFO) is written in place."""
+    import errno
+    import secrets
+    import stat
+
+    from .. import output
+    from ..errors import CicaError, UsageError
 
     if target == "-":
-        sys.stdout.buffer.write(content) if hasattr(sys.stdout, "buffer") else sys.stdout.write(content.decode("utf-8"))
-        sys.stdout.flush()
+        output.out_bytes(content)
+        output.flush()
         return
+    path = os.path.realpath(target)
+    mode = None
     try:
-        Path(target).write_bytes(content)
+        info = os.stat(path)
+        regular, mode = stat.S_ISREG(info.st_mode), stat.S_IMODE(info.st_mode)
+    except FileNotFoundError:
+        regular = True
+    except OSError:
+        regular = False
+    temporary = None
+    try:
+        if regular:
+            temporary = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{secrets.token_hex(6)}.tmp")
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            if mode is not None:  # the file replaced keeps its permissions
+                os.chmod(fd, mode)
+        else:  # O_NONBLOCK: a named pipe nobody reads is refused (ENXIO) instead of waited on
+            fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0))
+            os.set_blocking(fd, True)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        if temporary is not None:
+            os.replace(temporary, path)
+            temporary = None
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        wrong_path = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS,
+                                   errno.ENXIO)
+        error = UsageError if wrong_path else CicaError
+        raise error(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

@@ -1,0 +1,229 @@
+"""The one writer of standard output and standard error: output is whole or the command fails.
+
+Everything `cica` prints goes through `out`, `out_bytes`, `err` and `flush` (render.py's
+printing functions, Rich's console, exports, --ics/--html to `-`, error and status lines):
+
+* text is encoded in the stream's encoding, and a character it cannot hold is written as an
+  escape (`\\u00e9`), never a UnicodeEncodeError (PYTHONIOENCODING=ascii, a C locale);
+* writes loop until every byte is taken, so a short write (an unbuffered stream on a nearly
+  full disk) is finished, not silently cut;
+* a write that fails (ENOSPC, EIO: `>/dev/full`) raises OutputError, which the command
+  handler turns into one line on standard error and exit status 1: never exit 0 with
+  truncated output;
+* standard output closed early by its reader (`cica members | head -1`) raises PipeClosed:
+  the command stops quietly with status 141 (128 + SIGPIPE, what a shell shows for a
+  process the signal ended), and standard output is pointed at /dev/null so that Python
+  prints no "Exception ignored" when it exits.
+
+Output is gathered into blocks of 64 KiB, so a listing of 10 000 lines costs a few writes.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from typing import Any
+
+from .errors import CicaError
+
+BLOCK = 64 * 1024
+PIPE_EXIT = 128 + 13  # SIGPIPE
+
+
+class OutputError(CicaError):
+    """Standard output could not be written (a full disk, an I/O error)."""
+
+
+class PipeClosed(Exception):
+    """The reader of standard output went away."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT), raised by the handler `main` installs. Not a KeyboardInterrupt, which
+    Click would turn into "Aborted!" and exit status 1 while it parses the command line."""
+
+
+def on_interrupt(signum: int, frame: Any) -> None:
+    raise Interrupted()
+
+
+def interrupted() -> int:
+    """Say so in one line; the exit status for Ctrl-C (128 + SIGINT)."""
+    discard()
+    err("cica: interrupted\n")
+    return 130
+
+
+_pending: list[bytes] = []
+_size = 0
+
+
+def _binary(stream: Any) -> Any:
+    return getattr(stream, "buffer", None)
+
+
+def _encode(text: str, stream: Any) -> bytes:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return text.encode(encoding, "backslashreplace")
+    except LookupError:
+        return text.encode("utf-8", "backslashreplace")
+
+
+def _write_all(stream: Any, data: bytes) -> None:
+    """Write every byte of `data` to the binary stream `stream`, however many writes it takes."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if written is None:  # a non-blocking stream that would block
+            raise BlockingIOError(errno.EAGAIN, "standard output would block")
+        if written <= 0:
+            raise OSError(errno.EIO, "nothing could be written")
+        view = view[written:]
+
+
+def _emit(data: bytes) -> None:
+    """Write bytes to standard output now, turning a failure into PipeClosed or OutputError."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        binary = _binary(stream)
+        if binary is None:
+            stream.write(data.decode("utf-8", "replace"))
+        else:
+            _write_all(binary, data)
+        (binary or stream).flush()
+    except BrokenPipeError:
+        raise PipeClosed() from None
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise PipeClosed() from None
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a closed stream
+        raise OutputError(f"cannot write to standard output: {exc}") from None
+
+
+def out_bytes(data: bytes) -> None:
+    """Bytes for standard output (written in blocks; see `flush`)."""
+    global _size
+    if not data:
+        return
+    if not _pending and sys.stdout is not None:
+        sys.stdout.flush()  # anything written to the text layer before goes first
+    _pending.append(data)
+    _size += len(data)
+    if _size >= BLOCK:
+        flush()
+
+
+def holds(text: str) -> bool:
+    """Whether standard output's encoding can hold every character of `text`."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if encoding in ("utf-8", "utf8"):
+        return True
+    try:
+        text.encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+def out(text: str) -> None:
+    """Text for standard output, in its encoding (characters it cannot hold escaped)."""
+    out_bytes(_encode(text, sys.stdout))
+
+
+def flush() -> None:
+    """Write what is gathered for standard output; OutputError or PipeClosed if it fails."""
+    global _size
+    if not _pending:
+        return
+    data = b"".join(_pending)
+    _pending.clear()
+    _size = 0
+    _emit(data)
+
+
+def discard() -> None:
+    """Drop what is gathered (after a failure, nothing more is to be written)."""
+    global _size
+    _pending.clear()
+    _size = 0
+
+
+def err(text: str) -> None:
+    """Text for standard error, written at once (after what is gathered for standard output).
+    A failure to write standard error is ignored: there is nowhere left to report it."""
+    try:
+        flush()
+    except (OutputError, PipeClosed):
+        discard()
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        binary = _binary(stream)
+        if binary is None:
+            stream.write(text)
+        else:
+            _write_all(binary, _encode(text, stream))
+        (binary or stream).flush()
+    except (OSError, ValueError):
+        pass
+
+
+def warn(message: str) -> None:
+    """One warning line on standard error."""
+    from .render import clean
+
+    err(f"cica: warning: {clean(message)}\n")
+
+
+def silence_stdout() -> None:
+    """After the reader of standard output went away: point it at /dev/null, so that the
+    interpreter's last flush at exit has nowhere to fail."""
+    discard()
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except OSError:
+        pass
+
+
+class Stream:
+    """A text file object over `out`/`err`, for Rich's console."""
+
+    def __init__(self, error: bool = False):
+        self.error = error
+
+    @property
+    def _target(self) -> Any:
+        return sys.stderr if self.error else sys.stdout
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._target, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        (err if self.error else out)(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.error:
+            flush()
+
+    def isatty(self) -> bool:
+        try:
+            return self._target.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        return self._target.fileno()
