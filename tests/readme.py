@@ -44,7 +44,8 @@ def run(command: str, cwd: Path) -> str:
     """What `command` prints (stdout, then stderr) in `cwd`."""
     bindir = str(Path(sys.executable).parent)
     env = {k: v for k, v in os.environ.items() if k not in ("CICA_DATA", "COLUMNS", "CICA_PAGER", "PAGER")}
-    env.update(PATH=bindir + os.pathsep + env.get("PATH", ""), NO_COLOR="1", LC_ALL="C.UTF-8")
+    env.update(PATH=bindir + os.pathsep + env.get("PATH", ""), NO_COLOR="1", LC_ALL="C.UTF-8",
+               SOURCE_DATE_EPOCH="1795478400")  # the calendar's DTSTAMP: 2026-11-24
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env,
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
     return result.stdout + result.stderr

@@ -83,7 +83,7 @@ def test_description_carries_quotes_and_references(calendar):
     approx = str(events["2007-un-observer-status@cica"]["DESCRIPTION"])
     assert "it may fall between 2006-01-01 and 2008-12-31" in approx
     act = events["2002-almaty-act-adopted@cica"]
-    assert "— R. Ravichandran. “Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security”. NNN-Bernama, 16 Jul 2023 or 16 Jul 2024 or 16 Jul 2025." in str(act["DESCRIPTION"])
+    assert "— R. Ravichandran. “Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security”. NNN-Bernama, 16 Jul 2023, 2024 or 2025." in str(act["DESCRIPTION"])
     assert [str(c) for c in act["CATEGORIES"].cats] == ["adoption"]
     assert str(events["2010-ministerial-meetings-planned@cica"]["STATUS"]) == "TENTATIVE"
     assert str(events["2022-astana-summit@cica"]["LOCATION"]) == "Astana"
@@ -127,3 +127,11 @@ def test_unwritable_file_is_one_line(cica, tmp_path):
     result = cica("timeline", "--ics", tmp_path / "missing-dir" / "x.ics")
     assert result.exit_code == 2
     assert result.stderr.startswith("cica: cannot write ") and "Traceback" not in result.stderr
+
+
+def test_source_date_epoch_makes_the_calendar_reproducible(cica, tmp_path):
+    paths = [tmp_path / "a.ics", tmp_path / "b.ics"]
+    for path in paths:
+        assert cica("timeline", "--ics", path, env={"SOURCE_DATE_EPOCH": "1795478400"}).exit_code == 0
+    first, second = (p.read_bytes() for p in paths)
+    assert first == second and b"DTSTAMP:20261124T000000Z" in first

@@ -22,7 +22,7 @@ METRICS = load("metrics.yaml")
 QUESTIONS = load("questions.yaml")
 TENSIONS = load("tensions.yaml")
 # the dateline "July 16" has no year: one of the years its text allows (data/sources.yaml)
-RAVICHANDRAN_DATE = "16 Jul 2023 or 16 Jul 2024 or 16 Jul 2025"
+RAVICHANDRAN_DATE = "16 Jul 2023, 2024 or 2025"
 
 
 # --- cica member ------------------------------------------------------------------

@@ -203,10 +203,10 @@ def basis(record: Any) -> str:
 
 def attribution(citation: Any) -> str:
     """A citation's source and, where it gives one, its own date: "askeroglu-2022, 1992";
-    "auelbayev-2022, 5 Oct 1992 (inferred)". The one way a source is shown beside a date."""
+    "auelbayev-2022, 5 Oct 1992, inferred". The one way a source is shown beside a date."""
     if not getattr(citation, "date", None):
         return citation.source
-    return f"{citation.source}, {dates.human(citation.date)}" + (" (inferred)" if citation.inferred else "")
+    return f"{citation.source}, {dates.human(citation.date)}" + (", inferred" if citation.inferred else "")
 
 
 def quoted(citation: Any) -> str:

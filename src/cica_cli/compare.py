@@ -508,10 +508,8 @@ def compare_record(ds: Dataset, kind: str, record: Any) -> DateComparison:
     pairs = [compare(x, y) for x, y in combinations(observations, 2) if x.source != y.source]
     result = DateComparison(kind, record, observations, pairs)
     result.verdict = overall_dates(pairs, len(observations))
-    said = "; ".join(f"{o.source} {dates.human(o.value)}" + (" (inferred)" if o.inferred else "") for o in observations)
     derived = dates.human(record.date) if record.date else "no date"
-    result.explanation = (f"{said or 'no source gives a date'} → {derived} ({claims.basis(record)})"
-                          f": {_DATE_PHRASES.get(result.verdict, result.verdict)}")
+    result.explanation = f"{derived}, {claims.basis(record)}: {_DATE_PHRASES.get(result.verdict, result.verdict)}"
     return result
 
 
@@ -562,7 +560,7 @@ def compare_question(ds: Dataset, question: Any) -> QuestionComparison:
     pairs = [compare(x, y) for x, y in combinations(answers, 2)]
     result = QuestionComparison(question, answers, pairs)
     result.verdict = overall_dates(pairs, len(answers))
-    chain = "; ".join(f"{dates.human(o.value)}: {o.qualifier} ({o.id})" for o in answers)
+    chain = "; ".join(f"{o.id} {dates.human(o.value)}" for o in answers)
     phrase = ("different scopes: each answers the question in its own sense, none contradicts another"
               if result.verdict == SCOPE and not any(c.verdict == CONFLICT for c in pairs)
               else _DATE_PHRASES.get(result.verdict, result.verdict))

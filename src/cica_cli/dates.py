@@ -235,6 +235,10 @@ def human(text_or_span) -> str:
     """The date written for people, in English, at its own precision."""
     kind, parts = _split(_span(text_or_span).text)
     if kind == "set":
+        days = [p[0] for p in parts if len(p) == 1 and not p[0].q and p[0].precision == "day"]
+        if len(days) == len(parts) > 1 and len({(d.m, d.d) for d in days}) == 1:  # one day, several years
+            years = [str(d.y) for d in days]
+            return f"{days[0].d} {_MONTHS[days[0].m - 1]} {', '.join(years[:-1])} or {years[-1]}"
         return " or ".join(_set_part(p) for p in parts)
     a, b = parts[0][0], parts[0][-1]
     if kind == "date":

@@ -67,6 +67,17 @@ def description(ds: Dataset, event: Event) -> str:
     return "\n".join(clean(line) for line in lines)
 
 
+def _stamp() -> datetime:
+    """DTSTAMP: now, or $SOURCE_DATE_EPOCH when set (the reproducible-builds convention), so
+    that the same data can give the same file byte for byte."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit() and len(epoch) <= 12:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
 def calendar(ds: Dataset, events: Sequence[Event], name: str = "CICA timeline") -> tuple[bytes, list[Event]]:
     """(the .ics file's bytes, the events left out because their date is open-ended)."""
     from icalendar import Calendar
@@ -77,7 +88,7 @@ def calendar(ds: Dataset, events: Sequence[Event], name: str = "CICA timeline") 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = _stamp()
     skipped = []
     for event in events:
         p = place(event.date)

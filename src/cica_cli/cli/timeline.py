@@ -70,7 +70,7 @@ def timeline_command(
     columns = ["Date", "Event", "Kind", "Evidence" if cite else "Sources"]
     render.print_table(
         f"CICA timeline: {len(events)} event(s)", columns, rows,
-        caption="* date or link inferred: see `cica timeline --json` (field `inferred`)"
+        caption="* date or link inferred: `cica show ID` says how"
         if any(marked(e) for e in events) else None,
         nowrap=("Date", "Kind"),
     )
