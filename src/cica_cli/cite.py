@@ -306,7 +306,7 @@ _BIB_SPECIAL = {
 
 def bib_escape(text: str) -> str:
     """`text` safe inside a BibTeX braced field: TeX specials escaped, newlines as spaces."""
-    from .render import clean
+    from .safetext import clean
 
     text = clean(re.sub(r"\s+", " ", text))  # control characters as \x1b, then escaped for TeX
     return "".join(_BIB_SPECIAL.get(ch, ch) for ch in text)

@@ -209,6 +209,12 @@ def attribution(citation: Any) -> str:
     return f"{citation.source}, {dates.human(citation.date)}" + (", inferred" if citation.inferred else "")
 
 
+def evidence(citations: Iterable[Any]) -> str:
+    """Citations as text, one `source: “quote”` line each, the source's own date beside it
+    where the citation gives one (`source, date: “quote”`)."""
+    return "\n".join(f"{attribution(c)}: “{c.quote}”" for c in citations)
+
+
 def quoted(citation: Any) -> str:
     """A quote in typographic quotation marks, followed by the date its source gives, if any:
     “In 1992, CICA is …” (1992)."""

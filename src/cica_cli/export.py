@@ -14,7 +14,8 @@ from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from . import dates
 from .model import DATE_FIELDS, Citation, public_fields, to_dict
-from .render import clean, evidence
+from .claims import evidence
+from .safetext import clean
 
 FORMATS = ("table", "csv", "markdown", "json")
 

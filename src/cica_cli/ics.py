@@ -26,7 +26,7 @@ from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import Event
 from .placing import place
-from .render import clean
+from .safetext import clean
 
 PRODID = "-//cica//CICA timeline//EN"
 UID_DOMAIN = "cica"

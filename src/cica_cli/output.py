@@ -176,7 +176,7 @@ def err(text: str) -> None:
 
 def warn(message: str) -> None:
     """One warning line on standard error."""
-    from .render import clean
+    from .safetext import clean
 
     err(f"cica: warning: {clean(message)}\n")
 

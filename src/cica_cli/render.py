@@ -12,22 +12,8 @@ import sys
 from typing import Any, Iterable, Sequence
 
 from . import output
-
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
-
-
-def clean(text: Any) -> str:
-    """`text` as a string with every control or bidi-override character shown as an escape."""
-    text = "" if text is None else str(text)
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
-
-
-def evidence(citations: Iterable[Any]) -> str:
-    """Citations as text, one `source: “quote”` line each, the source's own date beside it
-    where the citation gives one (`source, date: “quote”`)."""
-    from .claims import attribution
-
-    return "\n".join(f"{attribution(c)}: “{c.quote}”" for c in citations)
+from .claims import evidence  # noqa: F401  (the commands show citations through render)
+from .safetext import UNSAFE as _UNSAFE, clean
 
 
 def to_json(data: Any) -> str:

@@ -30,7 +30,7 @@ from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import EVENT_KINDS, Event
 from .placing import Placement, place
-from .render import clean
+from .safetext import clean
 
 
 def esc(value) -> str:

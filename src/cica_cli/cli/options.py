@@ -72,8 +72,13 @@ def complete_sources(ctx: typer.Context, incomplete: str) -> list:
     return _matching(incomplete, ((key, s.title or s.file) for s in ds.sources for key in (s.id, s.file)))
 
 
-def _ids(kinds: Sequence[str]):
+def _ids(only: Optional[Sequence[str]]):
+    """Completion of the ids of the kinds named (None: every named kind in model.KINDS)."""
+
     def complete(ctx: typer.Context, incomplete: str) -> list:
+        from ..model import KINDS
+
+        kinds = only or [k.name for k in KINDS if k.named]
         ds = _dataset(ctx)
         if ds is None:
             return []
@@ -126,6 +131,6 @@ def complete_formats(incomplete: str) -> list:
 
 
 complete_cited = _ids(("events", "figures", "documents", "members"))
-complete_records = _ids(("events", "members", "documents", "figures", "sources", "metrics", "questions", "tensions"))
+complete_records = _ids(None)  # what `show` takes: every named kind of record
 complete_metrics = _ids(("metrics",))
 complete_subjects = _ids(("metrics", "questions", "events", "documents"))  # what `compare` takes

@@ -1,0 +1,85 @@
+"""The package's shape: its import graph has no cycle, library modules do not load the
+renderer, and every kind of record is known everywhere records are listed."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from cica_cli import model
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "cica_cli"
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the package modules it imports, at module level or inside functions."""
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = ("cica_cli",) + path.relative_to(PACKAGE).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {name: set() for name in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1]) if node.level else ""
+                target = ".".join(p for p in (base, node.module or "") if p)
+                found = ([target] if node.module else []) + [f"{target}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                found = [a.name for a in node.names]
+            else:
+                continue
+            graph[name].update(f for f in found if f in modules and f != name)
+    return graph
+
+
+def test_the_import_graph_has_no_cycle():
+    graph, done, cycles = import_graph(), set(), []
+
+    def visit(name, path):
+        if name in path:
+            cycles.append(path[path.index(name):] + [name])
+            return
+        if name in done:
+            return
+        for target in sorted(graph[name]):
+            visit(target, path + [name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+    assert not cycles, [" -> ".join(c) for c in cycles]
+
+
+def test_library_modules_do_not_load_the_renderer():
+    graph = import_graph()
+    library = [name for name in graph if not name.startswith("cica_cli.cli") and name != "cica_cli.render"]
+    assert [name for name in library if "cica_cli.render" in graph[name]] == []
+
+
+NAMED = [k for k in model.KINDS if k.named]
+
+
+@pytest.mark.parametrize("kind", NAMED, ids=[k.name for k in NAMED])
+def test_every_named_kind_is_loaded_shown_found_and_completed(cica, kind):
+    from cica_cli.check import LABELS
+    from cica_cli.cli.lookups import show_command  # noqa: F401  (registers `show`)
+    from cica_cli.cli.options import complete_records
+    from cica_cli.dataset import load_dataset
+    from cica_cli.lookup import KINDS as SHOWN
+    from support import ROOT
+
+    ds = load_dataset(ROOT)
+    assert LABELS[kind.name] == f"data/{kind.name}.yaml"  # checked by `cica check`
+    assert kind.name in SHOWN  # `cica show` finds it by id
+    records = getattr(ds, kind.name)  # loaded
+    assert records, f"the shipped data has no {kind.name}: nothing below would be tested"
+    first = records[0].id
+    shown = cica("show", first)
+    assert shown.exit_code == 0 and shown.stdout  # `show` has a view for it
+    assert cica("show", first, "--json").json()["id"] == first
+    class Context:  # what completion is given: the options typed so far
+        params = {"data": None}
+
+    offered = [c[0] if isinstance(c, tuple) else getattr(c, "value", c) for c in complete_records(Context(), first[:3])]
+    assert first in offered  # shell completion offers it
