@@ -105,7 +105,7 @@ def test_precision_is_drawn(cica, page):
     assert mark("2007-un-observer-status")[0] == "mark year date approx"  # drawn fuzzy
     assert mark("2022-astana-summit")[0] == "mark day interval"  # a bar
     assert mark("2022-kuwait-application")[0] == "mark day set"  # one day somewhere: dashed
-    assert mark("osda-proposal")[0] == "mark year interval open-start"  # fades out to the left
+    assert mark("osda-proposal")[0] == "mark year set open-start"  # one day, no later than 2021: fades out to the left
     assert "(c. year)" in events["2007-un-observer-status"]["text"]
     assert "(year)" in events["2002-almaty-act-adopted"]["text"]
 
