@@ -223,6 +223,8 @@ class Cache:
     def _write(self, content: bytes) -> None:
         import secrets
 
+        from .output import write_fd
+
         assert self.path is not None
         dir_fd = _open_directory(self.path.parent, create=True)
         if dir_fd is None:
@@ -232,9 +234,7 @@ class Cache:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=dir_fd)
             try:
                 try:
-                    view = memoryview(content)
-                    while view:
-                        view = view[os.write(fd, view):]
+                    write_fd(fd, content)
                 finally:
                     os.close(fd)
                 os.replace(temporary, self.path.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)

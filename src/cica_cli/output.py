@@ -83,6 +83,13 @@ def _write_all(stream: Any, data: bytes) -> None:
         view = view[written:]
 
 
+def write_fd(fd: int, data: bytes) -> None:
+    """Write all of `data` to a file descriptor, however short each write is."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def _emit(data: bytes) -> None:
     """Write bytes to standard output now, turning a failure into PipeClosed or OutputError."""
     stream = sys.stdout

@@ -143,9 +143,7 @@ def _write(target: str, content: bytes) -> None:
             fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0))
             os.set_blocking(fd, True)
         try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(fd, view):]
+            output.write_fd(fd, content)
         finally:
             os.close(fd)
         if temporary is not None:
