@@ -191,7 +191,7 @@ def basis(record: Any) -> str:
     claimed = [c for c in getattr(record, "citations", []) if c.date]
     if record.date_basis == STATED:
         return "stated on the record (see `inferred`), not derived from the sources' dates"
-    listed = ", ".join(f"{c.source} {dates.human(c.date)}" for c in claimed)
+    listed = ", ".join(f"{c.source} {dates.human(c.date)}" + (" (inferred)" if c.inferred else "") for c in claimed)
     if record.date_basis == CLAIMS:
         if len({c.date for c in claimed}) == 1:
             return f"as the sources give it ({listed})"
