@@ -250,6 +250,18 @@ def human(text_or_span) -> str:
     return _two(a, b)
 
 
+def short(text_or_span) -> str:
+    """The date for a table cell: as `human` writes it, but one unknown day within a range
+    ("[2022-10-12..2022-10-13]") written as compactly as an interval ("12–13 Oct 2022",
+    "Oct–Dec 2009") instead of "between 12 Oct 2022 and 13 Oct 2022". `show` and --json keep
+    the long form and the EDTF, which tell the two apart."""
+    text = _span(text_or_span).text
+    kind, parts = _split(text)
+    if kind == "set" and len(parts) == 1 and len(parts[0]) == 2 and ".." not in parts[0]:
+        return _two(*parts[0])
+    return human(text)
+
+
 def _set_part(p):
     if len(p) == 1:
         return _one(p[0])

@@ -84,10 +84,13 @@ def _json_escape(match: Any) -> str:
 
 def print_table(
     title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]],
-    caption: str | None = None, nowrap: Sequence[str] = (),
+    caption: str | None = None, nowrap: Sequence[str] = (), drop: Sequence[str] = (),
 ) -> None:
     """A table of cleaned text cells (each cell a value, or a Rich Text made by `text`);
-    the columns named in `nowrap` are kept on one line."""
+    the columns named in `nowrap` are kept on one line. On a terminal too narrow for every
+    column, the columns named in `drop` are left out, the first named first (as `gh` and
+    `kubectl` do), rather than squeezing every column until words break; the caption says so.
+    Piped output keeps every column."""
     if not sys.stdout.isatty():
         _plain_table(title, columns, rows, caption)
         return
@@ -96,6 +99,20 @@ def print_table(
     from rich.text import Text
 
     out = console()
+    rows = [list(row) for row in rows]
+    columns = list(columns)
+    left_out = []
+    for name in drop:
+        if _comfortable(columns, rows, nowrap) <= out.width or name not in columns:
+            continue
+        i = columns.index(name)
+        del columns[i]
+        for row in rows:
+            del row[i]
+        left_out.append(name)
+    if left_out:
+        note = f"{', '.join(left_out)} left out at this width: a wider terminal, a pipe or --json shows all"
+        caption = f"{caption}\n{note}" if caption else note
     table = Table(
         title=text(title) if title else None, caption=text(caption) if caption else None,
         box=box.SIMPLE_HEAD if out.color_system else box.ASCII2, show_lines=False,
@@ -106,6 +123,16 @@ def print_table(
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in row))
     out.print(table)
+
+
+def _comfortable(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]) -> int:
+    """The width a table needs to read well: its one-line columns whole, the others at up to
+    30 characters (or their longest line), plus the borders."""
+    total = 3 * len(columns) + 1
+    for i, name in enumerate(columns):
+        longest = max([len(name)] + [len(line) for row in rows for line in _plain(row[i]).split("\n")])
+        total += longest if name in nowrap else min(longest, 30)
+    return total
 
 
 def highlight(before: Any, match: Any, after: Any, style: str = "bold reverse"):
@@ -168,9 +195,21 @@ def _plain(cell: Any) -> str:
 
 
 def print_lines(lines: Iterable[str]) -> None:
-    """Lines of cleaned text to standard output, never wrapped."""
+    """Lines of cleaned text to standard output: on a terminal wrapped between words to its
+    width (a continuation indented like its line), never wrapped when piped."""
+    if not sys.stdout.isatty():
+        for line in lines:
+            output.out(clean(line) + "\n")
+        return
+    import textwrap
+
+    width = console().width
     for line in lines:
-        output.out(clean(line) + "\n")
+        line = clean(line)
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        wrapped = textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_long_words=False,
+                                break_on_hyphens=False, drop_whitespace=True) or [""]
+        output.out("\n".join(wrapped) + "\n")
 
 
 def error(message: str) -> None:

@@ -17,7 +17,7 @@ def _when(o, edtf: bool = True) -> str:
     """An observation's window for people, then (with `edtf`) as written, on its own line."""
     from .. import dates
 
-    human = dates.human(o.as_of)
+    human = dates.short(o.as_of)
     return human if human == o.as_of or not edtf else f"{human}\n{o.as_of}"
 
 
@@ -26,7 +26,7 @@ def _side(o, cite: bool = False) -> str:
     from .. import dates
 
     if o.kind == "date":
-        text = f"{dates.human(o.value)}\n{o.value}" + (" (inferred)" if o.inferred else "")
+        text = f"{dates.short(o.value)}\n{o.value}" + (" (inferred)" if o.inferred else "")
     else:
         text = f"{o.value}: {_when(o)}"
         if o.qualifier:
@@ -102,7 +102,7 @@ def compare_command(
     render.print_table(
         f"{len(results)} metric(s) compared across sources",
         ["Metric", "Description (unit)", "Obs.", "Range", "Latest", "Verdict"], rows,
-        nowrap=("Metric", "Obs.", "Range", "Verdict"),
+        nowrap=("Metric", "Obs.", "Range", "Verdict"), drop=("Description (unit)", "Obs."),
     )
     if chart:
         for r in results:
@@ -195,7 +195,7 @@ def diff_command(
                 for cs in groups.values() for c in cs]
         render.print_table(f"{result.a} vs {result.b}: {counts}",
                            ["Verdict", "Topic", f"A: {result.a}", f"B: {result.b}", "Why"], rows,
-                           nowrap=("Verdict",))
+                           nowrap=("Verdict",), drop=("Why",))
     else:
         render.print_lines([f"{result.a} and {result.b} speak to nothing in common"])
     for source, only in ((result.a, result.only_a), (result.b, result.only_b)):

@@ -16,16 +16,19 @@ NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias
 # --- formatting helpers (text only; printing is render's) ----------------------
 
 def _human(edtf: Optional[str]) -> str:
+    """A date in a table cell: compact (dates.short)."""
     from .. import dates
 
-    return dates.human(edtf) if edtf else ""
+    return dates.short(edtf) if edtf else ""
 
 
 def _both(edtf: Optional[str], sep: str = " — EDTF ") -> str:
-    """A date for people, then its EDTF form (once, when they are the same)."""
+    """A date for people in full, then its EDTF form (once, when they are the same)."""
+    from .. import dates
+
     if not edtf:
         return ""
-    human = _human(edtf)
+    human = dates.human(edtf)
     return edtf if human == edtf else f"{human}{sep}{edtf}"
 
 
@@ -61,14 +64,17 @@ def _entries(member) -> list:
     return [(s.status, s) for s in member.statuses] + [(r.role, r) for r in member.roles]
 
 
-def _when(ds, entry) -> str:
-    """"since 1992", or "as of Oct 2022" (with † when that is the source's date)."""
+def _when(ds, entry, full: bool = False) -> str:
+    """"since 1992", or "as of Oct 2022" (with † when that is the source's date); compact for
+    a table cell, or `full` (the words of dates.human) for an export."""
+    from .. import dates
     from ..lookup import as_of
 
+    words = dates.human if full else _human
     if entry.date:
-        return f"since {_human(entry.date)}"
+        return f"since {words(entry.date)}"
     when, from_source = as_of(ds, entry)
-    return f"as of {_human(when)}" + (" †" if from_source else "")
+    return f"as of {words(when)}" + (" †" if from_source else "")
 
 
 def _says(ds, record) -> None:
@@ -175,7 +181,7 @@ def members_command(
     status = options.many(status, STATUSES, "--status", "status")
     kind = options.many(kind, MEMBER_KINDS, "--kind", "kind")
     chosen = members(ds, status, kind)
-    relations = lambda m: "; ".join(f"{label} ({_when(ds, e)})" for label, e in _entries(m))  # noqa: E731
+    relations = lambda m: "; ".join(f"{label} ({_when(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
     columns = ["id", "name", "kind", "aliases", ("statuses_and_roles", relations)]
     if export_listing(chosen, fmt, json, of=Member, columns=columns):
         return

@@ -60,7 +60,7 @@ def timeline_command(
     rows = []
     for e in events:
         title = e.title + (" (planned)" if e.status == "planned" else "")
-        date = dates.human(e.date) + (" *" if marked(e) else "")
+        date = dates.short(e.date) + (" *" if marked(e) else "")
         kind_text = e.kind + (" (context)" if e.context else "")
         if cite:
             evidence = render.evidence(e.citations)
@@ -72,7 +72,7 @@ def timeline_command(
         f"CICA timeline: {len(events)} event(s)", columns, rows,
         caption="* date or link inferred: `cica show ID` says how"
         if any(marked(e) for e in events) else None,
-        nowrap=("Date", "Kind"),
+        nowrap=("Date",), drop=("Kind",) if cite else ("Sources",),
     )
 
 

@@ -1,0 +1,55 @@
+"""Tables on a real terminal (a pseudo-terminal made by `script`) at 80, 100 and 120 columns:
+no line wider than the terminal, no word of the data cut across lines, and the timeline at
+most three lines per event. Piped output is tested elsewhere (test_output.py)."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CICA = str(Path(sys.executable).parent / "cica")
+ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
+
+pytestmark = pytest.mark.skipif(shutil.which("script") is None, reason="needs `script` (util-linux) for a terminal")
+
+
+def on_terminal(width: int, *args: str) -> list[str]:
+    """What `cica ARGS` shows on a terminal `width` columns wide, line by line."""
+    command = " ".join(["stty", "cols", str(width), "rows", "50;", CICA, *(f"'{a}'" for a in args)])
+    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True,
+                            encoding="utf-8", env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm",
+                                                   "CICA_PAGER": "cat", "PAGER": "cat"}, timeout=60)
+    return [ANSI.sub("", line).rstrip("\r") for line in result.stdout.split("\n")]
+
+
+def events() -> list[dict]:
+    return json.loads(subprocess.run([CICA, "timeline", "--json"], capture_output=True, text=True, check=True).stdout)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_the_timeline_fits_the_terminal(width):
+    lines = on_terminal(width, "timeline")
+    assert max(len(line) for line in lines) <= width, [line for line in lines if len(line) > width]
+    listed = events()
+    body = [line for line in lines if line.startswith("| ")][1:]  # rows under the header
+    assert len(body) <= 3 * len(listed)
+    shown = " ".join(lines)
+    for event in listed:  # every word of every title stands whole somewhere
+        for word in event["title"].split():
+            assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", shown), (width, word, event["id"])
+
+
+@pytest.mark.parametrize("args", [["timeline", "--cite"], ["members"], ["compare"], ["compare", "member-states"],
+                                  ["diff", "003", "004"], ["sources"], ["documents"], ["conflicts"],
+                                  ["member", "kazakhstan"], ["show", "1992-unga-proposal"], ["document", "almaty act"],
+                                  ["compare", "1992-unga-proposal"], ["compare", "founding"], ["search", "summit"],
+                                  ["source", "003"], ["cite", "1992-unga-proposal"]])
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_listings_are_no_wider_than_the_terminal(width, args):
+    lines = on_terminal(width, *args)
+    assert any(line.strip() for line in lines)
+    assert max(len(line) for line in lines) <= width, [line for line in lines if len(line) > width]
