@@ -1,6 +1,7 @@
 """`--format csv|markdown|json|table` on listings (wired into `cica timeline`)."""
 
 import csv
+import json
 import io
 
 import pytest
@@ -170,3 +171,23 @@ def test_compare_csv_member_states_16_to_28_changed(cica):
     assert rows["member-states"]["values"] == "16; 20; 27; 27; 28; 28"
     assert rows["member-states"]["verdict"] == "changed"
     assert rows["observer-organisations"]["verdict"] == "agree"
+
+
+LISTINGS = [["timeline"], ["members"], ["documents"], ["sources"], ["compare"], ["compare", "member-states"],
+            ["compare", "1992-unga-proposal"], ["compare", "founding"]]
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=[" ".join(a) for a in LISTINGS])
+def test_every_listing_honours_every_format(cica, args):
+    """csv parses back with the csv module, markdown is a table, json parses, and the --json
+    output is the same as --format json; the quotes behind the records are carried."""
+    as_json = cica(*args, "--json")
+    assert as_json.exit_code == 0 and cica(*args, "--format", "json").stdout == as_json.stdout
+    json.loads(as_json.stdout)
+    text = cica(*args, "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert rows and all(len(r) == len(rows[0]) for r in rows)
+    markdown = cica(*args, "--format", "markdown").stdout.splitlines()
+    assert markdown[0].startswith("| ") and set(markdown[1]) == {"|", "-"}
+    if args[0] != "sources" and args != ["compare"]:  # a listing of facts carries their quotes
+        assert "“" in text or '""quote""' in text or any(r.get("quote") for r in rows), text[:300]

@@ -70,11 +70,22 @@ def compare_command(
 
         kind, record = find_subject(ds, metric)
         if kind == "metric":
-            _one_metric(compare_metric(ds, record), chart, json)
+            result = compare_metric(ds, record)
+            rows, show = result.observations, lambda: _one_metric(result, chart, json)
         elif kind == "question":
-            _one_question(ds, compare_question(ds, record), json)
+            result = compare_question(ds, record)
+            rows, show = result.answers, lambda: _one_question(ds, result, json)
         else:
-            _one_record(compare_record(ds, kind, record), json)
+            result = compare_record(ds, kind, record)
+            rows, show = result.observations, lambda: _one_record(result, json)
+        if fmt == "json":
+            json = True
+        elif fmt is not None:  # csv or markdown: one row per observation, claim or answer
+            from ..compare import Observation
+
+            if export_listing(rows, fmt, of=Observation):
+                return
+        show()
         return
     results = compare_metrics(ds)
     if json or fmt == "json":

@@ -177,12 +177,16 @@ def members_command(
     from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
     from ..model import MEMBER_KINDS, STATUSES, Member
 
+    from ..export import default_columns
+
     ds = open_dataset(data)
     status = options.many(status, STATUSES, "--status", "status")
     kind = options.many(kind, MEMBER_KINDS, "--kind", "kind")
     chosen = members(ds, status, kind)
     relations = lambda m: "; ".join(f"{label} ({_when(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
-    columns = ["id", "name", "kind", "aliases", ("statuses_and_roles", relations)]
+    # every field (statuses and roles with their citations, dates and `inferred`, as JSON in
+    # their cells), then the same in words
+    columns = [*default_columns(Member), ("statuses_and_roles", relations)]
     if export_listing(chosen, fmt, json, of=Member, columns=columns):
         return
     if not chosen:
