@@ -63,3 +63,21 @@ def test_piped_tables_are_plain_text_one_line_per_row(cica):
     assert "Sixth CICA summit in Astana" in row and "summit" in row
     assert "askeroglu-2022, 12–13 Oct 2022: “Summit was held on 12-13 October 2022, in the capital of Kazakhstan, Astana.”" in row
     assert not any(set(line) & set("│┃|+") for line in out[:3])
+
+
+def test_piped_tables_align_wide_and_combining_characters(cica, dataset):
+    """A title in Chinese (two columns a character) and one with a combining accent line up
+    with the ASCII ones: every row's next column starts at the same display column."""
+    from cica_cli.render import display_width
+
+    path = dataset / "data" / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: First summit", "title: 亚洲相互协作与信任措施会议").replace(
+        "title: First proposal", "title: Pre\u0301sident's proposal"), encoding="utf-8")
+    lines = cica("timeline", "--data", dataset).stdout.splitlines()
+    header = next(line for line in lines if line.startswith("Date"))
+    rows = [line for line in lines if "亚洲" in line or "Pre\u0301sident" in line]
+    kind_at = display_width(header[: header.index("Kind")])
+    for row in rows:
+        kind = "summit" if "亚洲" in row else "proposal"
+        assert display_width(row[: row.rindex(kind)]) == kind_at, row

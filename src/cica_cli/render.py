@@ -175,18 +175,33 @@ def _plain_table(title: str | None, columns: Sequence[str] | None, rows: Iterabl
     and cut; and no Rich to import or lay out."""
     cells = [[_plain(cell).split("\n") for cell in row] for row in rows]
     head = [list(columns)] if columns else []
-    widths = [max(len(line) for row in [[[h] for h in r] for r in head] + cells for line in row[i])
+    widths = [max(display_width(line) for row in [[[h] for h in r] for r in head] + cells for line in row[i])
               for i in range(len(columns) if columns else len(cells[0]) if cells else 0)]
     out = [clean(title)] if title else []
     if columns:
-        out.append("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+        out.append("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
         out.append("  ".join("-" * w for w in widths))
     for row in cells:
         for k in range(max(len(cell) for cell in row)):
-            out.append("  ".join((cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip())
+            out.append("  ".join(_pad(cell[k] if k < len(cell) else "", w) for cell, w in zip(row, widths)).rstrip())
     if caption:
         out.append(clean(caption))
     output.out("\n".join(out) + "\n")
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns `text` takes: wide (CJK) characters two, combining marks
+    none. The stdlib's unicodedata answers this without a dependency (it is a C module, so
+    importing it costs nothing measurable); ASCII text, nearly all of it, takes a fast path."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def _plain(cell: Any) -> str:
