@@ -53,3 +53,37 @@ def test_listings_are_no_wider_than_the_terminal(width, args):
     lines = on_terminal(width, *args)
     assert any(line.strip() for line in lines)
     assert max(len(line) for line in lines) <= width, [line for line in lines if len(line) > width]
+
+
+def run_with_pager(tmp_path, *args, piped=False):
+    """`cica ARGS` on a terminal (or piped) with CICA_PAGER writing what it is given to a file."""
+    paged = tmp_path / "paged.txt"
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm", "CICA_PAGER": f"cat > {paged}"}
+    if piped:
+        result = subprocess.run([CICA, *args], capture_output=True, text=True, env=env, timeout=60)
+        shown = result.stdout
+    else:
+        command = " ".join(["stty", "cols", "100", "rows", "50;", CICA, *args])
+        result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True,
+                                env=env, timeout=60)
+        shown = ANSI.sub("", result.stdout)
+    return result.returncode, shown, paged.read_text(encoding="utf-8") if paged.exists() else None
+
+
+def test_terminal_output_goes_through_the_pager(tmp_path):
+    code, shown, paged = run_with_pager(tmp_path, "timeline")
+    assert code == 0 and paged is not None and "CICA timeline" in paged and "CICA timeline" not in shown
+
+
+def test_no_pager_and_pipes_write_directly(tmp_path):
+    code, shown, paged = run_with_pager(tmp_path, "--no-pager", "timeline")
+    assert code == 0 and paged is None and "CICA timeline" in shown
+    code, shown, paged = run_with_pager(tmp_path, "timeline", piped=True)
+    assert code == 0 and paged is None and "CICA timeline" in shown
+
+
+def test_a_pager_that_cannot_start_is_passed_over(tmp_path):
+    command = f"stty cols 100 rows 50; {CICA} timeline"
+    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "CICA_PAGER": "no-such-pager-here"})
+    assert result.returncode == 0 and "CICA timeline" in result.stdout

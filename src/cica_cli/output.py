@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Any
+from typing import Any, Optional
 
 from .errors import CicaError
 
@@ -142,10 +142,67 @@ def out(text: str) -> None:
     out_bytes(_encode(text, sys.stdout))
 
 
+# --- the pager: long terminal output is shown through $CICA_PAGER, $PAGER or `less -FRX`
+# (git's and gh's convention: -F leaves output that fits one screen on the screen) --------
+
+_paging: Optional[bool] = None  # decided at the first write; False after --no-pager
+
+
+def no_pager() -> None:
+    """`--no-pager`: write to the terminal directly."""
+    global _paging
+    _paging = False
+
+
+def pager_command() -> Optional[str]:
+    """The pager to show standard output through, or None: never when standard output is not
+    a terminal; $CICA_PAGER, else $PAGER, else `less -FRX`; an empty one or `cat` means none."""
+    stream = sys.stdout
+    try:
+        if stream is None or not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    command = os.environ.get("CICA_PAGER")
+    if command is None:
+        command = os.environ.get("PAGER")
+    if command is None:
+        command = "less -FRX"
+    command = command.strip()
+    return None if command in ("", "cat") else command
+
+
+def _paged() -> bool:
+    global _paging
+    if _paging is None:
+        _paging = pager_command() is not None
+    return _paging
+
+
+def finish() -> None:
+    """At the end of a command: show what is gathered, through the pager when paging. A pager
+    that cannot be started is passed over: the text is written directly."""
+    if not (_paging and _pending):
+        flush()
+        return
+    import subprocess
+
+    data = b"".join(_pending)
+    discard()
+    try:
+        sys.stdout.flush()
+        result = subprocess.run(pager_command() or "", shell=True, input=data)
+    except (OSError, subprocess.SubprocessError):
+        result = None
+    if result is None or result.returncode == 127:  # not found: print it here instead
+        _emit(data)
+
+
 def flush() -> None:
-    """Write what is gathered for standard output; OutputError or PipeClosed if it fails."""
+    """Write what is gathered for standard output; OutputError or PipeClosed if it fails.
+    While paging, everything is held for the pager until `finish`."""
     global _size
-    if not _pending:
+    if not _pending or _paged():
         return
     data = b"".join(_pending)
     _pending.clear()

@@ -42,7 +42,7 @@ def main() -> None:
             _load()()
         except SystemExit as exc:
             code = exc.code
-        output.flush()
+        output.finish()
         if sys.stdout is not None:
             sys.stdout.flush()
     except (KeyboardInterrupt, output.Interrupted):

@@ -128,5 +128,12 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Write long output straight to the terminal, not through $CICA_PAGER, $PAGER or less -FRX (never used when output is piped).")
+    ] = False,
 ) -> None:
     """CICA facts with their evidence."""
+    if no_pager:
+        from .. import output
+
+        output.no_pager()
