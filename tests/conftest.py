@@ -11,10 +11,13 @@ _CACHE_DIR = None
 
 
 def pytest_configure(config):
-    """Keep the record cache of every run in a fresh temporary directory, removed at the end."""
+    """Keep the record cache and every test's files in one fresh temporary directory, removed
+    at the end, so that a run leaves the temporary directory as it found it."""
     global _CACHE_DIR
-    _CACHE_DIR = tempfile.mkdtemp(prefix="cica-cache-")
-    os.environ["CICA_CACHE_DIR"] = _CACHE_DIR
+    _CACHE_DIR = tempfile.mkdtemp(prefix="cica-tests-")
+    os.environ["CICA_CACHE_DIR"] = os.path.join(_CACHE_DIR, "cache")
+    if not config.option.basetemp:
+        config.option.basetemp = os.path.join(_CACHE_DIR, "tmp")
 
 
 def pytest_unconfigure(config):
