@@ -35,7 +35,8 @@ def test_the_timeline_fits_the_terminal(width):
     lines = on_terminal(width, "timeline")
     assert max(len(line) for line in lines) <= width, [line for line in lines if len(line) > width]
     listed = events()
-    body = [line for line in lines if line.startswith("| ")][1:]  # rows under the header
+    separator = next(i for i, line in enumerate(lines) if line.strip() and set(line.strip()) <= {"-", " "})
+    body = [line for line in lines[separator + 1:] if line.strip() and not line.startswith(("* ", "Sources left out"))]
     assert len(body) <= 3 * len(listed)
     shown = " ".join(lines)
     for event in listed:  # every word of every title stands whole somewhere
@@ -49,10 +50,23 @@ def test_the_timeline_fits_the_terminal(width):
                                   ["compare", "1992-unga-proposal"], ["compare", "founding"], ["search", "summit"],
                                   ["source", "003"], ["cite", "1992-unga-proposal"]])
 @pytest.mark.parametrize("width", [80, 100, 120])
-def test_listings_are_no_wider_than_the_terminal(width, args):
+def test_listings_are_no_wider_than_the_terminal_and_cut_no_word(width, args):
     lines = on_terminal(width, *args)
     assert any(line.strip() for line in lines)
     assert max(len(line) for line in lines) <= width, [line for line in lines if len(line) > width]
+    if (width, args[0]) in CUTS_WORDS:
+        pytest.xfail("this table still folds a word where its columns cannot all fit")
+    # every word on the terminal is a whole word of the same output piped (never a piece of one)
+    piped = subprocess.run([CICA, *args], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}).stdout
+    whole = set(piped.split()) | set("left out at this width: a wider terminal, a pipe or --json shows all".split())
+    pieces = [w for line in lines if "left out at this width" not in line
+              for w in line.split() if w not in whole and set(w) != {"-"}]
+    assert not pieces, pieces
+
+
+# Tables that still fold a word at these widths: their columns' longest words do not all fit.
+CUTS_WORDS = {(80, "members"), (80, "documents"), (80, "conflicts"), (80, "member"), (80, "search"),
+              (80, "compare"), (100, "compare"), (100, "member"), (100, "search"), (120, "search")}
 
 
 def run_with_pager(tmp_path, *args, piped=False):

@@ -311,7 +311,7 @@ def test_sources_listing_counts_the_facts_citing_each(cica):
     assert counts == expected_citation_counts()
     out = cica("sources").stdout
     assert "(untitled)" in out  # auelbayev-2022 and laumulin-kozhirova-2021 have no title
-    assert "between 4 Oct 2022" in out and "[2022-10-04..2022-10-09]" in out
+    assert "4–9 Oct 2022" in out and "[2022-10-04..2022-10-09]" in out  # compact, then EDTF
     assert "NNN-Bernama" in out and "by R. Ravichandran" in out
 
 

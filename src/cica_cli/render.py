@@ -115,20 +115,30 @@ def print_table(
         caption = f"{caption}\n{note}" if caption else note
     table = Table(
         title=text(title) if title else None, caption=text(caption) if caption else None,
-        box=box.SIMPLE_HEAD if out.color_system else box.ASCII2, show_lines=False,
+        box=box.SIMPLE_HEAD if out.color_system else _ascii_head(), show_lines=False,
         header_style="bold" if out.color_system else "", title_justify="left", caption_justify="left",
     )
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in nowrap)
+    for i, column in enumerate(columns):  # a column is never narrower than its longest word
+        longest = max([len(word) for row in rows for word in _plain(row[i]).split()] + [1])
+        table.add_column(column, overflow="fold", no_wrap=column in nowrap, min_width=min(longest, 40))
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in row))
     out.print(table)
 
 
+def _ascii_head():
+    """Rich's SIMPLE_HEAD drawn in ASCII (a dashed line under the header, no vertical rules):
+    for terminals without colour, where the box-drawing characters may not show either. No
+    vertical rules leaves the data two more columns each."""
+    from rich.box import Box
+
+    return Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
 def _comfortable(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]) -> int:
     """The width a table needs to read well: its one-line columns whole, the others at up to
     30 characters (or their longest line), plus the borders."""
-    total = 3 * len(columns) + 1
+    total = 2 * len(columns)
     for i, name in enumerate(columns):
         longest = max([len(name)] + [len(line) for row in rows for line in _plain(row[i]).split("\n")])
         total += longest if name in nowrap else min(longest, 30)
@@ -158,7 +168,7 @@ def print_fields(title: str | None, fields: Iterable[tuple[str, Any]]) -> None:
     out = console()
     if title:  # on its own line, so that a narrow table does not wrap it
         out.print(text(title, "bold" if out.color_system else ""), soft_wrap=True)
-    table = Table(show_header=False, box=box.SIMPLE if out.color_system else box.ASCII2)
+    table = Table(show_header=False, box=box.SIMPLE if out.color_system else _ascii_head())
     table.add_column("Field", style="bold" if out.color_system else "", no_wrap=True)
     table.add_column("Value", overflow="fold")
     for name, value in fields:

@@ -137,7 +137,7 @@ def _one_metric(result, chart: bool, json: bool) -> None:
     render.print_table(
         f"{m.id}: {m.description} ({m.unit}), {len(result.observations)} observation(s)",
         ["Value", "As of", "Source", "Qualifier", "Quote", "vs previous"], rows,
-        nowrap=("Value", "vs previous"),
+        nowrap=("Value", "vs previous"), drop=("Quote", "Qualifier"),
     )
     lines = [result.explanation]
     lines += [f"also {c.verdict}: {c.a.id} ({c.a.source}) and {c.b.id} ({c.b.source}): {c.reason}" for c in result.others]

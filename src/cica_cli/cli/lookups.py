@@ -373,11 +373,12 @@ def sources_command(data: DataOption = None, json: JsonOption = False, fmt: Form
                 s.title or "(untitled)",
                 "by " + (", ".join(s.authors) or "(no author named)"),
                 "in " + (s.outlet or "(outlet not named)"),
-            ]), _both(s.published, "\n"), _both(s.as_of, "\n"), counts.get(s.id, 0)] for s in ds.sources]
+            ]), f"{_human(s.published)}\n{s.published}", f"{_human(s.as_of)}\n{s.as_of}", counts.get(s.id, 0)]
+            for s in ds.sources]
     render.print_table(
         f"{len(ds.sources)} source(s)", ["Source", "Title, authors, outlet", "Published", "As of", "Facts"], rows,
         caption="Dates: in words, then EDTF. How each was worked out: `cica source ID`",
-        nowrap=("Source", "Facts"),
+        nowrap=("Source", "Facts"), drop=("Title, authors, outlet", "Published"),
     )
 
 
