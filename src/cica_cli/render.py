@@ -115,11 +115,12 @@ def print_table(
         caption = f"{caption}\n{note}" if caption else note
     table = Table(
         title=text(title) if title else None, caption=text(caption) if caption else None,
-        box=box.SIMPLE_HEAD if out.color_system else _ascii_head(), show_lines=False,
+        box=box.SIMPLE_HEAD if out.color_system else _ascii_head(), show_lines=False, show_edge=False,
         header_style="bold" if out.color_system else "", title_justify="left", caption_justify="left",
     )
-    for i, column in enumerate(columns):  # a column is never narrower than its longest word
-        longest = max([len(word) for row in rows for word in _plain(row[i]).split()] + [1])
+    for i, column in enumerate(columns):  # never narrower than its longest word (or line, if kept whole)
+        pieces = (_plain(row[i]).split("\n") if column in nowrap else _plain(row[i]).split() for row in rows)
+        longest = max([len(piece) for cell in pieces for piece in cell] + [1])
         table.add_column(column, overflow="fold", no_wrap=column in nowrap, min_width=min(longest, 40))
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in row))
