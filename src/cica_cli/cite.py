@@ -137,10 +137,10 @@ def _numbered(ds: Dataset, member_id: str, what: str, number: str, ref: str) -> 
 
 
 def _hint(ds: Dataset, key: str, kinds=("events", "figures", "documents", "members")) -> str:
-    import difflib
+    from .names import fold, suggest
 
     ids = [i for kind in kinds for i in ds.by_id(kind)]
-    close = difflib.get_close_matches(key, ids, n=3, cutoff=0.6)
+    close = suggest(fold(key), [(fold(i), i, i) for i in ids], lambda i: [i])  # as for names
     return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
