@@ -126,32 +126,23 @@ class Event(Record):
     line: int = _meta()
 
 
-@record
-class Status(Record):
-    """A member's relation to CICA (member, observer, ...)."""
+def _relation(name: str, value: str, doc: str) -> type:
+    """A member's status or role: the same shape, named by its value field (`status: member`,
+    `role: chair`), which comes first in the YAML and the JSON. Made here once for both."""
+    return dataclasses.make_dataclass(name, [
+        (value, str),
+        ("citations", list[Citation]),
+        ("date", Union[str, None], field(default=None)),
+        ("as_of", Union[str, None], field(default=None)),
+        ("inferred", Union[str, None], field(default=None)),
+        ("notes", Union[str, None], field(default=None)),
+        ("date_basis", str, _basis()),
+        ("line", int, _meta()),
+    ], bases=(Record,), repr=False, eq=False, namespace={"__doc__": doc, "__module__": __name__})
 
-    status: str
-    citations: list[Citation]
-    date: Union[str, None] = None
-    as_of: Union[str, None] = None
-    inferred: Union[str, None] = None
-    notes: Union[str, None] = None
-    date_basis: str = _basis()
-    line: int = _meta()
 
-
-@record
-class Role(Record):
-    """A member's role (chair, host, initiator)."""
-
-    role: str
-    citations: list[Citation]
-    date: Union[str, None] = None
-    as_of: Union[str, None] = None
-    inferred: Union[str, None] = None
-    notes: Union[str, None] = None
-    date_basis: str = _basis()
-    line: int = _meta()
+Status = _relation("Status", "status", "A member's relation to CICA (member, observer, ...).")
+Role = _relation("Role", "role", "A member's role (chair, host, initiator).")
 
 
 @record
