@@ -131,13 +131,9 @@ def settle(label: str, records: list[Any], problems: list[Problem]) -> dict[str,
     return spans
 
 
-def _line_of(record: Any, name: str) -> int:
+def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: list[Problem]) -> None:
     from .model import line_of
 
-    return line_of(record, name)
-
-
-def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: list[Problem]) -> None:
     claimed = [c.date for c in record.citations if c.date]
     if any(c not in spans for c in claimed):
         return  # an invalid claim: already reported
@@ -147,7 +143,7 @@ def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: lis
         record.date_basis = STATED
         together = narrowest(claimed) if claimed else None
         if claimed and together is not None and not dates.overlaps(spans[record.date], dates.parse(together)):
-            problems.append(Problem(label, _line_of(record, "date"),
+            problems.append(Problem(label, line_of(record, "date"),
                                     f"date {record.date} contradicts its claims ({', '.join(claimed)}): "
                                     f"they put it in {dates.human(together)}"))
         return
@@ -190,7 +186,8 @@ def basis(record: Any) -> str:
     """How a record's date was settled, in one sentence for people."""
     claimed = [c for c in getattr(record, "citations", []) if c.date]
     if record.date_basis == STATED:
-        return "stated on the record (see `inferred`), not derived from the sources' dates"
+        why = " (see `inferred`)" if getattr(record, "inferred", None) else ""
+        return f"stated on the record{why}, not derived from the sources' dates"
     listed = ", ".join(f"{c.source} {dates.human(c.date)}" + (" (inferred)" if c.inferred else "") for c in claimed)
     if record.date_basis == CLAIMS:
         if len({c.date for c in claimed}) == 1:
