@@ -10,6 +10,7 @@ from . import model
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
+from .places import place_of_wording
 from .yamlfile import ProblemError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -27,6 +28,7 @@ def check(ds: Dataset) -> list[Problem]:
     """All problems of a loaded dataset, sorted by file and line."""
     problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
+    problems += _time_problems(ds)
     return sorted(set(problems))
 
 
@@ -107,6 +109,29 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
             if c.source != tension.source:
                 problems.append(Problem(LABELS["tensions"], line_of(c, "source"), f"tension '{tension.id}' is within one source, "
                                         f"'{tension.source}'; this citation is from '{c.source}'"))
+    bodies, places = ds.by_id("bodies"), ds.by_id("places")
+    for event in ds.events:
+        if event.place_id is None:
+            continue
+        place = places.get(event.place_id)
+        expect(LABELS["events"], line_of(event, "place_id"), "place", places, event.place_id, f"event '{event.id}'")
+        if place is not None and event.place and not place_of_wording(place, event.place):
+            problems.append(Problem(LABELS["events"], line_of(event, "place"), f"event '{event.id}': place "
+                                    f"{event.place!r} is not a name of place '{place.id}' (add it to its names)"))
+    for person in ds.people:
+        for office in person.offices:
+            owner = f"person '{person.id}'"
+            if office.of is not None and office.of not in members and office.of not in bodies:
+                problems.append(Problem(LABELS["people"], line_of(office, "of"),
+                                        f"{owner} refers to unknown member or body '{office.of}'"))
+            expect(LABELS["people"], line_of(office, "post"), "post", bodies, office.post, owner)
+            if office.post in bodies and bodies[office.post].kind != "post":
+                problems.append(Problem(LABELS["people"], line_of(office, "post"),
+                                        f"{owner}: '{office.post}' is a body of kind {bodies[office.post].kind}, not a post"))
+    for place in ds.places:
+        expect(LABELS["places"], line_of(place, "country"), "member", members, place.country, f"place '{place.id}'")
+    for body in ds.bodies:
+        expect(LABELS["bodies"], line_of(body, "part_of"), "body", bodies, body.part_of, f"body '{body.id}'")
     for ex in ds.excluded:
         expect(LABELS["excluded"], line_of(ex, "source"), "source", sources, ex.source, "exclusion")
     for label, record in records(ds):
@@ -149,4 +174,43 @@ def _evidence_problems(ds: Dataset) -> list[Problem]:
     for source in ds.sources:
         if source.id not in cited and source.id not in unreadable:
             problems.append(Problem(LABELS["sources"], source.line, f"source '{source.id}' is cited by no fact"))
+    return problems
+
+
+def _time_problems(ds: Dataset) -> list[Problem]:
+    """An office's or a name's dates lie within what its claims allow: it does not begin
+    (`date`, its "since") after it is known to be held (`as_of`) or after it ended
+    (`until`), is not held after it ended, and no source claims a beginning after the
+    source itself was published."""
+    from . import dates
+
+    def parse(text):
+        try:
+            return dates.parse(text) if text else None
+        except dates.EDTFError:  # reported where the file was read
+            return None
+
+    problems = []
+    for label, record in records(ds):
+        for part in model.walk(record):
+            if not isinstance(part, (model.Office, model.Name)):
+                continue
+            what = f"office {part.office!r}" if isinstance(part, model.Office) else f"name {part.name!r}"
+            spans = {k: parse(getattr(part, k)) for k in ("date", "as_of", "until")}
+            since, held, until = spans.get("date"), spans.get("as_of"), spans.get("until")
+            if since and held and held.upper < since.lower:
+                problems.append(Problem(label, line_of(part, "as_of"), f"{what}: as_of {part.as_of} is before it "
+                                        f"began ({dates.human(part.date)}, from its claims)"))
+            if since and until and until.upper < since.lower:
+                problems.append(Problem(label, line_of(part, "until"), f"{what}: until {part.until} is before it "
+                                        f"began ({dates.human(part.date)}, from its claims)"))
+            if held and until and held.lower > until.upper:
+                problems.append(Problem(label, line_of(part, "as_of"), f"{what}: as_of {part.as_of} is after it "
+                                        f"ended (until {part.until})"))
+            for c in part.citations:
+                source = ds.source(c.source)
+                claim, published = parse(c.date), parse(source.published) if source is not None else None
+                if claim and published and claim.lower > published.upper:
+                    problems.append(Problem(label, line_of(c, "date"), f"{what}: {c.source} claims it began "
+                                            f"{dates.human(c.date)}, after the source was published ({dates.human(source.published)})"))
     return problems

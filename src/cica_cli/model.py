@@ -28,6 +28,9 @@ DOCUMENT_KINDS = (
 )
 MEMBER_KINDS = ("state", "organisation")
 EVENT_STATUSES = ("held", "planned")
+NAME_KINDS = ("name", "abbreviation")
+PLACE_KINDS = ("city", "country", "other")
+BODY_KINDS = ("organisation", "organ", "post")
 
 # Allowed values for fields named here; checked by `build`.
 CHOICES = {
@@ -37,9 +40,12 @@ CHOICES = {
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
+    ("Name", "kind"): NAME_KINDS,
+    ("Place", "kind"): PLACE_KINDS,
+    ("Body", "kind"): BODY_KINDS,
 }
 # Fields holding EDTF dates.
-DATE_FIELDS = frozenset({"date", "as_of", "published"})
+DATE_FIELDS = frozenset({"date", "as_of", "published", "until"})
 
 class Record:
     """The base of the record classes: equality and repr over the YAML fields, written once
@@ -116,6 +122,7 @@ class Event(Record):
     summary: str
     citations: list[Citation]
     place: Union[str, None] = None
+    place_id: Union[str, None] = None
     status: str = "held"
     context: bool = False
     members: list[str] = field(default_factory=list)
@@ -155,6 +162,87 @@ class Member(Record):
     aliases: list[str] = field(default_factory=list)
     statuses: list[Status] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Name(Record):
+    """One name of a place or of CICA and its bodies, as the sources write it, with when it
+    was in use. Its citations are the sources using it; a citation's `date` is when that
+    source says the name came into use (its "since"), and the name's `date` is derived from
+    those claims. `as_of` is a time the name is known to be current (default: the citing
+    sources' as_of); `until` when it stopped being the name, where a source says so."""
+
+    name: str
+    citations: list[Citation]
+    kind: str = "name"
+    lang: Union[str, None] = None
+    date: Union[str, None] = None
+    until: Union[str, None] = None
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    date_basis: str = _basis()
+    line: int = _meta()
+
+
+@record
+class Place(Record):
+    """A place, with its names over time (Astana, Nur-Sultan, Astana again)."""
+
+    id: str
+    name: str
+    kind: str
+    names: list[Name]
+    country: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Body(Record):
+    """CICA itself, one of its bodies (the Secretariat) or one of its posts (the head of the
+    Secretariat), with its names over time."""
+
+    id: str
+    name: str
+    kind: str
+    names: list[Name]
+    part_of: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Office(Record):
+    """An office a person held, named as the source wrote it (`office`), of a member or one of
+    CICA's bodies (`of`), and the post it is (`post`, a body of kind post) where that is
+    known. A citation's `date` is when that source says the person took it up (its "since");
+    `as_of` a time the person is known to hold it (default: the citing source's as_of);
+    `until` when they left it, where a source says so."""
+
+    office: str
+    citations: list[Citation]
+    of: Union[str, None] = None
+    post: Union[str, None] = None
+    date: Union[str, None] = None
+    until: Union[str, None] = None
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    date_basis: str = _basis()
+    line: int = _meta()
+
+
+@record
+class Person(Record):
+    """A person the articles name in a role touching CICA, with the offices they held."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
     notes: Union[str, None] = None
     line: int = _meta()
 
@@ -279,6 +367,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("figures", "figure", Figure),
     Kind("questions", "question", Question),
     Kind("tensions", "tension", Tension),
+    Kind("people", "person", Person),
+    Kind("places", "place", Place),
+    Kind("bodies", "body", Body),
     Kind("excluded", "exclusion", Exclusion, named=False),
 )
 KIND = {k.name: k for k in KINDS}
@@ -334,7 +425,7 @@ def _holds_records(hint: Any) -> bool:
 
 
 _ATOMS = frozenset({str, int, float, bool, type(None)})
-_DATED = frozenset({Event, Document, Status, Role})  # records whose date may be derived
+_DATED = frozenset({Event, Document, Status, Role, Name, Office})  # records whose date may be derived
 _NAMES: dict[type, tuple[str, ...]] = {}
 _NESTED: dict[type, tuple[str, ...]] = {}
 

@@ -469,21 +469,35 @@ def search_command(
 def _show_event(ds, event) -> None:
     from .. import render
 
+    from ..people import people_of_event
+
     members = ds.by_id("members")
     documents = ds.by_id("documents")
+    place = ds.by_id("places").get(event.place_id) if event.place_id else None
     render.print_fields(event.title, [
         ("Id", event.id),
         ("Date", _date_line(event)),
         ("Kind", event.kind + (" (context)" if event.context else "")),
         ("Status", event.status),
-        ("Place", event.place),
+        ("Place", _place_line(event, place)),
         ("Summary", event.summary),
         ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in event.members)),
+        ("People", "\n".join(f"{p.id}: {p.name}" for p in people_of_event(ds, event))),
         ("Documents", "\n".join(f"{i}: {documents[i].title}" if i in documents else i for i in event.documents)),
         ("Inferred", event.inferred),
         ("Notes", event.notes),
     ])
     _says(ds, event)
+
+
+def _place_line(event, place) -> str | None:
+    """An event's place as the source wrote it, and the place record it links to."""
+    if not event.place:
+        return None
+    if place is None:
+        return event.place
+    named = place.id if place.name == event.place else f"{place.id}: {place.name}"
+    return f"{event.place} (place {named})"
 
 
 def _show_figure(ds, figure) -> None:
@@ -547,12 +561,12 @@ def _show_tension(ds, tension) -> None:
 
 @command("show", "cica show 2022-kuwait-application")
 def show_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source or metric (or a unique prefix).", autocompletion=options.complete_records)],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source, metric, person, place or body (or a unique prefix).", autocompletion=options.complete_records)],
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Any record by its id (event, member, document, figure, source, metric) or a unique prefix
-    of one, so that every id cica prints can be followed."""
+    """Any record by its id (event, member, document, figure, source, metric, person, place,
+    body) or a unique prefix of one, so that every id cica prints can be followed."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import find_record
@@ -570,12 +584,24 @@ def show_command(
         elif kind == "metrics":
             data_out = to_dict(record)
             data_out["figures"] = [f.id for f in ds.figures if f.metric == record.id]
+        elif kind == "people":
+            from .people import person_json
+
+            data_out = person_json(ds, record)
+        elif kind in ("places", "bodies"):
+            from .places import named_json
+
+            data_out = named_json(ds, record)
         else:
             data_out = to_dict(record)
         render.print_json(data_out)
         return
+    from .people import show_person
+    from .places import show_named
+
     {
         "members": _show_member, "documents": _show_document, "sources": _show_source,
         "events": _show_event, "figures": _show_figure, "metrics": _show_metric,
         "questions": _show_question, "tensions": _show_tension,
+        "people": show_person, "places": show_named, "bodies": show_named,
     }[kind](ds, record)
