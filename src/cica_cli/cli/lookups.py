@@ -344,7 +344,6 @@ def _show_source(ds, source) -> None:
     render.print_table(
         f"Facts citing {source.id}", ["Fact", "Quote"],
         ([f"{f.record} {f.id}" + (f"\n({f.detail})" if f.detail else ""), quoted(f)] for f in cited),
-        nowrap=("Fact",),
     )
 
 

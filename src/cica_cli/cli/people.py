@@ -68,7 +68,7 @@ def show_person(ds, person) -> None:
     caption = DAGGER if any("†" in row[2] for row in rows) else None
     if rows:
         render.print_table("Offices (the title as each source wrote it)", ["Office", "Of", "When", "Evidence", "Remarks"],
-                           rows, caption=caption, nowrap=("When",))
+                           rows, caption=caption, nowrap=("When",), drop=("Remarks", "Evidence"))
     else:
         render.print_lines(["Offices: none"])
     render.print_lines([""])
@@ -144,4 +144,4 @@ def people_command(
                          ", ".join(dict.fromkeys(c.source for c in o.citations))])
     render.print_table(f"{len(chosen)} people named in the articles", ["Name", "Office (as written)", "Of", "When", "Source"],
                        rows, caption=DAGGER if any("†" in row[3] for row in rows) else None,
-                       nowrap=("When", "Source"))
+                       nowrap=("When", "Source"), drop=("Of", "Source"))

@@ -71,7 +71,7 @@ def show_named(ds, record) -> None:
                      _attested(ds, n), render.evidence(n.citations), _remarks(n)])
     render.print_table("Names over time", ["Name", "Kind", "Since", "Until", "In use as of", "Evidence", "Remarks"], rows,
                        caption="Since and Until only where a source says so; In use as of: the citing sources' dates",
-                       nowrap=("Kind", "Since", "Until", "In use as of"))
+                       nowrap=("Kind", "Since", "Until", "In use as of"), drop=("Remarks", "Evidence", "Kind"))
     render.print_lines([""])
     seen, urows = set(), []
     for u in usages(ds, record):
