@@ -143,7 +143,7 @@ PEOPLE = """\
 - id: someone
   name: Some One
   offices:
-    - office: Head of the Conference
+    - office: {office}
       of: {of}
       post: {post}
       as_of: "{as_of}"
@@ -167,12 +167,12 @@ BODIES = """\
   kind: post
   part_of: {part_of}
   names:
-    - name: Head
+    - name: {name}
       citations:
         - source: sample
           quote: The Conference was first proposed
 """
-GOOD = dict(of="kazakhstan", post="conference-head", as_of="1995", until="1999", since="1992-10", part_of="conference")
+GOOD = dict(office="The Conference", name="Conference", of="kazakhstan", post="conference-head", as_of="1995", until="1999", since="1992-10", part_of="conference")
 
 
 def write(dataset, **changes):
@@ -193,11 +193,15 @@ def test_a_clean_person_and_post_pass(cica, dataset):
     (dict(of="nowhere"), "data/people.yaml:5: person 'someone' refers to unknown member or body 'nowhere'"),
     (dict(post="conference"), "data/people.yaml:6: person 'someone': 'conference' is a body of kind organisation, not a post"),
     (dict(post="nobody"), "data/people.yaml:6: person 'someone' refers to unknown post 'nobody'"),
-    (dict(as_of="1990"), "data/people.yaml:7: office 'Head of the Conference': as_of 1990 is before it began (Oct 1992, from its claims)"),
-    (dict(until="1991", as_of="1992-10"), "data/people.yaml:8: office 'Head of the Conference': until 1991 is before it began (Oct 1992, from its claims)"),
-    (dict(as_of="2001"), "data/people.yaml:7: office 'Head of the Conference': as_of 2001 is after it ended (until 1999)"),
-    (dict(since="2005", as_of="2005", until="2006"), "data/people.yaml:12: office 'Head of the Conference': sample claims it began 2005, after the source was published (2003)"),
+    (dict(as_of="1990"), "data/people.yaml:7: office 'The Conference': as_of 1990 is before it began (Oct 1992, from its claims)"),
+    (dict(until="1991", as_of="1992-10"), "data/people.yaml:8: office 'The Conference': until 1991 is before it began (Oct 1992, from its claims)"),
+    (dict(as_of="2001"), "data/people.yaml:7: office 'The Conference': as_of 2001 is after it ended (until 1999)"),
+    (dict(since="2005", as_of="2005", until="2006"), "data/people.yaml:12: office 'The Conference': sample claims it began 2005, after the source was published (2003)"),
     (dict(part_of="elsewhere"), "data/bodies.yaml:12: body 'conference-head' refers to unknown body 'elsewhere'"),
+    (dict(office="Chairman"), "data/people.yaml:4: office 'Chairman' is in none of its quotes: write it as a source "
+                              "wrote it, and quote the words that say it"),
+    (dict(name="Head of the Conference"), "data/bodies.yaml:14: name 'Head of the Conference' is in none of its quotes: "
+                                          "write it as a source wrote it, and quote the words that say it"),
 ])
 def test_check_refuses_bad_offices_and_links(cica, dataset, change, problem):
     write(dataset, **change)

@@ -28,7 +28,7 @@ def check(ds: Dataset) -> list[Problem]:
     """All problems of a loaded dataset, sorted by file and line."""
     problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
-    problems += _time_problems(ds)
+    problems += _time_problems(ds) + _as_written_problems(ds)
     return sorted(set(problems))
 
 
@@ -213,4 +213,26 @@ def _time_problems(ds: Dataset) -> list[Problem]:
                 if claim and published and claim.lower > published.upper:
                     problems.append(Problem(label, line_of(c, "date"), f"{what}: {c.source} claims it began "
                                             f"{dates.human(c.date)}, after the source was published ({dates.human(source.published)})"))
+    return problems
+
+
+def _as_written_problems(ds: Dataset) -> list[Problem]:
+    """An office's title and a name are written as a source wrote them: each appears, whole
+    words, in one of its own quotes (case, accents and punctuation aside)."""
+    from .names import fold_words
+
+    problems = []
+    for label, record in records(ds):
+        for part in model.walk(record):
+            if isinstance(part, model.Office):
+                field, what = "office", "office"
+            elif isinstance(part, model.Name):
+                field, what = "name", "name"
+            else:
+                continue
+            text = getattr(part, field)
+            wanted = f" {fold_words(text)} "
+            if wanted.strip() and not any(wanted in f" {fold_words(c.quote)} " for c in part.citations):
+                problems.append(Problem(label, line_of(part, field), f"{what} {text!r} is in none of its quotes: "
+                                        "write it as a source wrote it, and quote the words that say it"))
     return problems
