@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from . import dates
 from .dataset import Dataset
-from .errors import NotFound, UsageError
+from .errors import InvalidChoice, NotFound, UsageError
 from .model import Citation, Source
 
 STYLES = ("plain", "chicago", "apa", "bibtex", "markdown")
@@ -409,7 +409,7 @@ def quotes_by_source(citations: list[Citation]) -> dict[str, list[Citation]]:
 def format_claim(claim: Claim, style: str = "plain") -> str:
     """The claim in `style`: the sentence, each quote, and a reference per source."""
     if style not in STYLES:
-        raise UsageError(f"--style: unknown style {style!r}; choose from {', '.join(STYLES)}")
+        raise InvalidChoice("style", style, STYLES)
     from .claims import quoted
 
     by_source = {s.id: s for s in claim.sources}

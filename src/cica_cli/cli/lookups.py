@@ -180,8 +180,8 @@ def members_command(
     from ..export import default_columns
 
     ds = open_dataset(data)
-    status = options.many(status, STATUSES, "--status", "status")
-    kind = options.many(kind, MEMBER_KINDS, "--kind", "kind")
+    status = options.many(status, STATUSES, "status")
+    kind = options.many(kind, MEMBER_KINDS, "kind")
     chosen = members(ds, status, kind)
     relations = lambda m: "; ".join(f"{label} ({_when(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
     # every field (statuses and roles with their citations, dates and `inferred`, as JSON in
@@ -295,7 +295,7 @@ def documents_command(
     from ..model import DOCUMENT_KINDS, Document
 
     ds = open_dataset(data)
-    chosen = documents(ds, options.many(kind, DOCUMENT_KINDS, "--kind", "kind"))
+    chosen = documents(ds, options.many(kind, DOCUMENT_KINDS, "kind"))
     if export_listing(chosen, fmt, json, of=Document):
         return
     if not chosen:

@@ -40,7 +40,7 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
     from ..names import choose
 
     if fmt is not None:
-        fmt = choose(fmt, FORMATS, "--format", "format")
+        fmt = choose(fmt, FORMATS, "fmt", "format")
     if json and fmt not in (None, "json"):
         raise UsageError(f"--json is short for --format json; it cannot be combined with --format {fmt}")
     chosen = "json" if json else fmt or "table"
@@ -85,7 +85,7 @@ def cite_command(
     from ..dataset import open_dataset
     from ..names import choose
 
-    style = choose(style, STYLES, "--style", "style")
+    style = choose(style, STYLES, "style")
     ds = open_dataset(data)
     if source is not None:
         from ..lookup import find_source
