@@ -360,14 +360,12 @@ def sources_command(data: DataOption = None, json: JsonOption = False, fmt: Form
     from ..model import Source
 
     ds = open_dataset(data)
-    if json or fmt == "json":
-        render.print_json([_source_json(ds, s, with_facts=False) for s in ds.sources])
-        return
     counts: dict[str, int] = {}
     for f in facts(ds):
         counts[f.source] = counts.get(f.source, 0) + 1
     columns = [*default_columns(Source), ("cited_by", lambda s: counts.get(s.id, 0))]
-    if export_listing(ds.sources, fmt, columns=columns):
+    if export_listing(ds.sources, fmt, json, columns=columns,
+                      as_json=[_source_json(ds, s, with_facts=False) for s in ds.sources]):
         return
     rows = [[f"{s.id}\n{s.file}", "\n".join([
                 s.title or "(untitled)",
@@ -430,6 +428,7 @@ def search_command(
     source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.", autocompletion=options.complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Find words in the articles (source, line, surrounding words) and in the dataset (the
     records whose quotes, titles or notes contain them). Case, accents and punctuation are
@@ -444,8 +443,11 @@ def search_command(
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     results = search(ds, query, source_id)
-    if json:
-        render.print_json(to_dict(results))
+    hits = [*results.articles, *results.records]
+    columns = [("found_in", lambda h: "dataset" if hasattr(h, "record") else "article"),
+               "source", "line", "record", "id", "field", "detail", "before", "match", "after"]
+    if export_listing(hits, fmt, json, columns=columns, as_json=to_dict(results)):
+        pass
     elif results:
         if results.articles:
             render.print_table(
