@@ -149,16 +149,22 @@ def member_command(name: NameArgument, data: DataOption = None, json: JsonOption
     """One state or organisation: its statuses and roles over time with the quote and source
     behind each, and the events and documents it appears in. NAME is a name, alias or id in any
     case, with or without accents and punctuation, or a unique prefix."""
-    from .. import render
-    from ..dataset import open_dataset
     from ..lookup import find_member
 
+    _look_up(find_member, name, data, json, _member_json, _show_member)
+
+
+def _look_up(find, name: str, data, json: bool, as_json, show) -> None:
+    """One record by name: found by `find`, then printed as JSON or drawn by `show`."""
+    from .. import render
+    from ..dataset import open_dataset
+
     ds = open_dataset(data)
-    member = find_member(ds, name)
+    record = find(ds, name)
     if json:
-        render.print_json(_member_json(ds, member))
+        render.print_json(as_json(ds, record))
     else:
-        _show_member(ds, member)
+        show(ds, record)
 
 
 @command("members", "cica members --status observer --kind organisation")
@@ -267,16 +273,9 @@ def document_command(name: Annotated[str, typer.Argument(metavar="NAME", help="A
     """One CICA document: title, kind, date, the event that adopted it, what the articles say
     about it (quotes and sources), related documents and members. NAME is a title, alias or id,
     or a unique prefix."""
-    from .. import render
-    from ..dataset import open_dataset
     from ..lookup import find_document
 
-    ds = open_dataset(data)
-    document = find_document(ds, name)
-    if json:
-        render.print_json(_document_json(ds, document))
-    else:
-        _show_document(ds, document)
+    _look_up(find_document, name, data, json, _document_json, _show_document)
 
 
 @command("documents", "cica documents --kind action-plan")
