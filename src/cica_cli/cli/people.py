@@ -9,6 +9,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
+from .lookups import VIEWS, _look_up
 from .sharing import FormatOption, export_listing
 
 DAGGER = "† the date of the source: no date is recorded for the fact itself"
@@ -80,6 +81,9 @@ def show_person(ds, person) -> None:
         render.print_lines(["Events whose quotes name them: none"])
 
 
+VIEWS["people"] = (show_person, person_json)
+
+
 @command("person", "cica person sarybay")
 def person_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_people)],
@@ -89,16 +93,9 @@ def person_command(
     """One person: the offices they held, each with its title as the source wrote it, what it
     is an office of, when it holds (the sources' own dates) and the quotes; then the events
     whose quotes name them. NAME is a name, alias or id, or a unique prefix."""
-    from .. import render
-    from ..dataset import open_dataset
     from ..people import find_person
 
-    ds = open_dataset(data)
-    person = find_person(ds, name)
-    if json:
-        render.print_json(person_json(ds, person))
-    else:
-        show_person(ds, person)
+    _look_up(find_person, name, data, json, person_json, show_person)
 
 
 @command("people", "cica people --format csv")

@@ -10,6 +10,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
+from .lookups import VIEWS, _look_up
 
 
 def named_json(ds, record) -> dict[str, Any]:
@@ -108,6 +109,9 @@ def show_named(ds, record) -> None:
                            nowrap=("When", "Source"))
 
 
+VIEWS["places"] = VIEWS["bodies"] = (show_named, named_json)
+
+
 @command("place", "cica place nur-sultan")
 def place_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Any name the place or body has had (Nur-Sultan, ICCA, Secretary General), its id, or a unique prefix; any case, accents and punctuation.", autocompletion=options.complete_places)],
@@ -117,13 +121,6 @@ def place_command(
     """A place, or CICA and its bodies and posts, found by any of its names: its names over time
     with the sources, which name each source used and which were in use at its date, and what
     links to it (events held there, a post's holders)."""
-    from .. import render
-    from ..dataset import open_dataset
     from ..places import find_named
 
-    ds = open_dataset(data)
-    record = find_named(ds, name)
-    if json:
-        render.print_json(named_json(ds, record))
-    else:
-        show_named(ds, record)
+    _look_up(find_named, name, data, json, named_json, show_named)

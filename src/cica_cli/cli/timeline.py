@@ -51,7 +51,7 @@ def timeline_command(
     source_id = find_source(ds, source).id if source else None
     member_id = find_member(ds, member).id if member else None
     person_id = find_person(ds, person).id if person else None
-    kinds = options.many(kind, EVENT_KINDS, "--kind", "kind")
+    kinds = options.many(kind, EVENT_KINDS, "kind")
     events = timeline(ds, start, end, kinds, source_id, member_id, context, within, person_id)
     if ics or html:
         _write_files(ds, events, ics, html, fmt, json)
