@@ -232,3 +232,30 @@ def test_check_refuses_an_event_place_that_does_not_resolve(cica, dataset, place
     result = cica("check", "--data", dataset)
     assert result.exit_code == 1
     assert problem in result.stdout.splitlines() + result.stderr.splitlines(), result.stdout + result.stderr
+
+
+def test_the_secretariat_is_named_from_2006_as_the_2009_interview_dates_it(cica):
+    (name,) = cica("show", "cica-secretariat", "--json").json()["names"]
+    assert (name["name"], name["date"]) == ("CICA Secretariat", "2006")
+    assert name["citations"][0]["source"] == "bakishev-2009" and name["citations"][0]["inferred"]
+    assert "2006 *" in cica("show", "cica-secretariat").stdout  # the since is a reading, marked
+
+
+def test_an_office_with_a_claimed_beginning_is_shown_since_then(cica, dataset):
+    write(dataset)
+    shown = cica("person", "someone", "--data", dataset).stdout
+    assert "since Oct 1992" in shown and "until 1999" in shown
+    assert "since Oct 1992, until 1999" in cica("people", "--data", dataset).stdout
+
+
+def test_completion_offers_people_places_and_posts_by_any_name():
+    from cica_cli.cli.options import complete_people, complete_places, complete_posts
+
+    class Context:
+        params = {"data": None}
+
+    values = lambda found: [c[0] for c in found]  # noqa: E731
+    assert "kairat-sarybay" in values(complete_people(Context(), "kairat"))
+    assert "Мирзиёев" in values(complete_people(Context(), "мир"))
+    assert "Nur-Sultan" in values(complete_places(Context(), "nur"))
+    assert values(complete_posts(Context(), "secretary")) == ["Secretary General"]

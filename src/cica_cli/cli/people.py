@@ -19,11 +19,12 @@ def _when(ds, office, full: bool = False) -> str:
     """"since 2006", else "as of Oct 2009 †" (the source's date), compact or in full words;
     with "until" where the office ended."""
     from .. import dates
+    from ..claims import date_inferred
     from ..people import office_as_of
 
     words = dates.human if full else dates.short
     if office.date:
-        text = f"since {words(office.date)}"
+        text = f"since {words(office.date)}" + (" (inferred)" if date_inferred(office) else "")
     else:
         when, from_source = office_as_of(ds, office)
         text = f"as of {words(when)}" + (" †" if from_source else "") if when else ""

@@ -50,6 +50,7 @@ def show_named(ds, record) -> None:
     """A place or body: its names over time, which name each source used and which were in
     use at that source's date, and what links to it."""
     from .. import dates, render
+    from ..claims import date_inferred
     from ..model import Place
     from ..people import holders
     from ..places import names_over_time, usages
@@ -68,10 +69,12 @@ def show_named(ds, record) -> None:
     rows = []
     for w in names_over_time(ds, record):
         n = w.name
-        rows.append([n.name, n.kind, dates.short(n.date) if n.date else "", dates.short(n.until) if n.until else "",
+        since = dates.short(n.date) + (" *" if date_inferred(n) else "") if n.date else ""
+        rows.append([n.name, n.kind, since, dates.short(n.until) + (" *" if n.inferred else "") if n.until else "",
                      _attested(ds, n), render.evidence(n.citations), _remarks(n)])
     render.print_table("Names over time", ["Name", "Kind", "Since", "Until", "In use as of", "Evidence", "Remarks"], rows,
-                       caption="Since and Until only where a source says so; In use as of: the citing sources' dates",
+                       caption="Since and Until only where a source says so (* inferred: see the evidence and remarks); "
+                               "In use as of: the citing sources' dates",
                        nowrap=("Kind", "Since", "Until", "In use as of"), drop=("Remarks", "Evidence", "Kind"))
     render.print_lines([""])
     seen, urows = set(), []
