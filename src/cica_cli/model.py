@@ -153,6 +153,10 @@ class Member(Record):
     name: str
     kind: str
     aliases: list[str] = field(default_factory=list)
+    iso_alpha2: Union[str, None] = None
+    iso_alpha3: Union[str, None] = None
+    identifier: Union[str, None] = None
+    identifier_scheme: Union[str, None] = None
     statuses: list[Status] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     notes: Union[str, None] = None

@@ -127,7 +127,10 @@ def _show_member(ds, member) -> None:
     from ..lookup import as_of, documents_of_member, events_of_member
 
     render.print_fields(f"{member.name} ({member.kind})", [
-        ("Id", member.id), ("Aliases", ", ".join(member.aliases)), ("Notes", member.notes),
+        ("Id", member.id), ("Aliases", ", ".join(member.aliases)),
+        ("ISO 3166-1", " / ".join(c for c in (member.iso_alpha2, member.iso_alpha3) if c)),
+        ("Identifier", f"{member.identifier} ({member.identifier_scheme})" if member.identifier else None),
+        ("Notes", member.notes),
     ])
     render.print_lines([""])
     for label, entries, name in (("Statuses", member.statuses, "status"), ("Roles", member.roles, "role")):
