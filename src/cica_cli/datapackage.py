@@ -110,7 +110,7 @@ def write(ds: Dataset, directory: str) -> tuple[list[str], list[Table]]:
     from .errors import UsageError
 
     if os.path.exists(directory) and not os.path.isdir(directory):
-        raise UsageError(f"{directory!r} exists and is not a directory; a Data Package is a directory")
+        raise UsageError(f"{directory!r} exists and is not a directory; a Data Package is a directory", "target")
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as exc:

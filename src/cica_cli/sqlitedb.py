@@ -128,12 +128,12 @@ def write_file(ds: Dataset, target: str) -> tuple[list[str], list[Table]]:
     from .errors import UsageError
 
     if target == "-":
-        raise UsageError("a SQLite database is a file: give a file name, not - (standard output)")
+        raise UsageError("a SQLite database is a file: give a file name, not - (standard output)", "target")
     if os.path.isdir(target):
-        raise UsageError(f"{target!r} is a directory; give the database's file name (e.g. cica.db)")
+        raise UsageError(f"{target!r} is a directory; give the database's file name (e.g. cica.db)", "target")
     folder = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {target}: no such directory {os.path.dirname(target)!r}")
+        raise UsageError(f"cannot write {target}: no such directory {os.path.dirname(target)!r}", "target")
     temporary = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(6)}.tmp")
     try:
         all_tables = write(ds, temporary)

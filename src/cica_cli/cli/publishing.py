@@ -44,9 +44,9 @@ def export_command(
     from ..errors import DataError, UsageError
     from ..names import choose
 
-    fmt = choose(fmt, FORMATS, "FORMAT", "format")
+    fmt = choose(fmt, FORMATS, "fmt", "format")
     if not target.strip():
-        raise UsageError("PATH: give a directory (datapackage) or a file name (sqlite)")
+        raise UsageError("give a directory (datapackage) or a file name (sqlite)", "target")
     ds = open_dataset(data)
     problems = check(ds)
     if problems:
