@@ -94,7 +94,7 @@ def metadata(ds: Dataset, all_tables: list[Table], database: str) -> dict:
     from . import datapackage
     from .cite import reference
 
-    sources = "; ".join(f"{s.id}: {reference(s)}" for s in ds.sources)
+    sources = " ".join(f"({n}) {s.id}: {reference(s)}" for n, s in enumerate(ds.sources, 1))
     tables_meta: dict[str, Any] = {}
     for t in all_tables:
         entry: dict[str, Any] = {"title": t.title, "description": t.description,
