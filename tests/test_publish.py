@@ -114,7 +114,7 @@ def test_the_package_describes_its_fields_keys_licence_and_sources(package, ship
     assert {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}} in claims["foreignKeys"]
     assert {"fields": ["status"], "reference": {"resource": "statuses", "fields": ["id"]}} in claims["foreignKeys"]
     date = next(f for f in claims["fields"] if f["name"] == "date")
-    assert date["type"] == "string" and "EDTF" in date["description"] and date["rdfType"].endswith("/EDTF")
+    assert date["type"] == "string" and "EDTF" in date["description"] and date["rdfType"] == "https://www.loc.gov/standards/datetime/"
     events = {f["name"]: f["type"] for f in resources["events"]["schema"]["fields"]}
     assert (events["date_earliest"], events["date_latest"], events["context"]) == ("date", "date", "boolean")
 

@@ -37,7 +37,7 @@ EDTF_DOC = ("EDTF (Extended Date/Time Format, ISO 8601-2), at the precision the 
             "1992-10, 1992-10-05; 2022-10-12/2022-10-13 (interval); 2007~ (approximate), 2009? "
             "(uncertain); ../2021 (until 2021); [2009-10..2009-12] (one day in that range), "
             "[2009-10..] (on or after).")
-EDTF_URI = "http://id.loc.gov/datatypes/edtf/EDTF"
+EDTF_URI = "https://www.loc.gov/standards/datetime/"  # the EDTF specification (Library of Congress)
 BASIS_DOC = ("How `date` was settled: claims (derived from its citations' dates), stated (given on the "
              "record), conflict (the claims share no day; the date spans them), empty (no date).")
 
