@@ -317,11 +317,13 @@ class _Builder:
             claims.columns.append(Column(column, "integer" if key == "row" else "string",
                                          f"The {column} it supports, when it supports one (its key).",
                                          references=table, filter=True))
-        owners = [c for c, _ in self.claim_owners]
+        # per owner column: its place among the link columns, and whether its key is a row number
+        place = {column: (i, self.tables[table].key[0] == "row") for i, (column, table) in enumerate(self.claim_owners)}
         for n, (source, quote, date, inferred, kind, ref, owner) in enumerate(self.claim_rows, 1):
             earliest, latest = _span(date)
-            links = [None] * len(owners)
-            links[owners.index(owner)] = int(ref) if self.tables[dict(self.claim_owners)[owner]].key[0] == "row" else ref
+            links: list[Any] = [None] * len(place)
+            at, numbered = place[owner]
+            links[at] = int(ref) if numbered else ref
             claims.rows.append([n, source, quote, date, earliest, latest, inferred, kind, ref, *links])
         self.tables["claims"] = claims
 
