@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from . import model
+from . import identifiers, model
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
@@ -29,6 +29,7 @@ def check(ds: Dataset) -> list[Problem]:
     problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
     problems += _time_problems(ds) + _as_written_problems(ds)
+    problems += identifiers.problems(ds.members, LABELS["members"])
     return sorted(set(problems))
 
 
