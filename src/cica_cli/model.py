@@ -29,6 +29,18 @@ DOCUMENT_KINDS = (
 MEMBER_KINDS = ("state", "organisation")
 EVENT_STATUSES = ("held", "planned")
 
+# What a figure counts, from a closed list, so that two figures of the same metric and scope
+# are judged as the same thing (agree, changed, conflict) and two of different scopes are
+# only laid side by side. A figure's `qualifier` keeps the source's own words; its `scope`
+# says which of these they mean. A wording that only restates the time ("at the first
+# Summit", "today", "in 2002") is not a scope: the time goes in `as_of` and the scope is `all`.
+SCOPES = {
+    "all": "the whole of what the metric counts, at the figure's time (as_of): e.g. every member state then",
+    "founding": "those there at the start (founding members): a count that stays true, stated at any later time",
+    "participants": "those taking part in one meeting or event at the figure's time, not every one there could be",
+    "signatories": "those that signed or adopted one document, at the figure's time",
+}
+
 # Allowed values for fields named here; checked by `build`.
 CHOICES = {
     ("Event", "kind"): EVENT_KINDS,
@@ -37,6 +49,7 @@ CHOICES = {
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
+    ("Figure", "scope"): tuple(SCOPES),
 }
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
@@ -199,6 +212,7 @@ class Figure(Record):
     quote: str
     as_of: Union[str, None] = None
     qualifier: Union[str, None] = None
+    scope: str = "all"
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
     line: int = _meta()

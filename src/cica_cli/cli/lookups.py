@@ -489,6 +489,7 @@ def _show_event(ds, event) -> None:
 def _show_figure(ds, figure) -> None:
     from .. import render
     from ..lookup import figure_as_of
+    from ..model import SCOPES
 
     metric = ds.by_id("metrics").get(figure.metric)
     when, from_source = figure_as_of(ds, figure)
@@ -498,6 +499,7 @@ def _show_figure(ds, figure) -> None:
         ("Value", f"{figure.value} {metric.unit}" if metric else figure.value),
         ("As of", _both(when) + (" (the source's as_of)" if from_source else "")),
         ("Qualifier", figure.qualifier),
+        ("Scope", f"{figure.scope}: {SCOPES.get(figure.scope, '')}"),
         ("Source", figure.source),
         ("Quote", f"“{figure.quote}”"),
         ("Inferred", figure.inferred),
