@@ -18,6 +18,7 @@ SAMPLE_ARGS = {
     "diff": [["bakishev-2009", "ravichandran-2023"], ["bakishev-2009", "ravichandran-2023", "--json"]],
     "conflicts": [[], ["--json"]],
     "cite": [["2002-first-summit"], ["2002-first-summit", "--json"]],
+    "schema": [["events.yaml"], ["figures"]],
 }
 
 

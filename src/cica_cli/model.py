@@ -53,6 +53,8 @@ CHOICES = {
 }
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
+# What an `id` may be: lower-case letters, digits and hyphens (checked by `check`).
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 class Record:
     """The base of the record classes: equality and repr over the YAML fields, written once
