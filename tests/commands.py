@@ -2,6 +2,11 @@
 (test_hostile.py, test_paths.py). A command missing from SAMPLE_ARGS is run bare and with
 --json; add an entry when a command needs an argument to reach the data."""
 
+from pathlib import Path
+
+# an article already in seeds/: `add` refuses it (exit 1) and writes nothing
+_SHIPPED_ARTICLE = str(Path(__file__).resolve().parent.parent / "seeds" / "004_392bb672fc95fe25.txt")
+
 SAMPLE_ARGS = {
     "check": [[], ["--json"]],
     "timeline": [[], ["--json"], ["--cite", "--member", "kazakhstan", "--from", "2000"]],
@@ -19,6 +24,8 @@ SAMPLE_ARGS = {
     "conflicts": [[], ["--json"]],
     "cite": [["2002-first-summit"], ["2002-first-summit", "--json"]],
     "schema": [["events.yaml"], ["figures"]],
+    "add": [[_SHIPPED_ARTICLE], [_SHIPPED_ARTICLE, "--json"]],
+    "draft": [["004"], ["004", "--json"]],
 }
 
 
