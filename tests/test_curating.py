@@ -218,3 +218,26 @@ def test_the_seed_name_is_the_next_number_and_the_start_of_the_digest():
     assert intake.seed_name(5, data) == f"005_{hashlib.sha256(data).hexdigest()[:16]}.txt"
     assert intake.SEED_NAME.match(intake.seed_name(5, data))
     assert all(intake.SEED_NAME.match(p.name) for p in (ROOT / "seeds").iterdir())
+
+
+def test_scopes_lists_each_with_its_meaning_and_how_many_figures_have_it(cica):
+    from cica_cli.dataset import load_dataset as load
+    from cica_cli.model import SCOPES
+
+    listed = cica("scopes", "--json").json()
+    assert [s["scope"] for s in listed] == list(SCOPES) == ["all", "founding", "participants", "signatories"]
+    figures = load(ROOT).figures
+    # every shipped figure counts the whole, read quote by quote (figures.yaml)
+    assert {s["scope"]: s["figures"] for s in listed} == {"all": len(figures), "founding": 0, "participants": 0, "signatories": 0}
+    assert "participants  those taking part in one meeting" in cica("scopes").stdout
+
+
+def test_check_names_the_allowed_scopes(cica, root):
+    figures = root / "data" / "figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("  scope: all\n", "  scope: members\n", 1), encoding="utf-8")
+    line = text[: text.index("  scope: all\n")].count("\n") + 1
+    result = cica("check", "--data", root)
+    assert result.exit_code == 1
+    assert (f"data/figures.yaml:{line}: figure.scope must be one of all, founding, participants, signatories; "
+            "got 'members'") in result.stdout.splitlines()
