@@ -48,20 +48,20 @@ def read_article(path: str) -> tuple[bytes, str]:
     """The bytes and text of the article at `path` (a file the curator names): a UsageError
     if it cannot be read, a DataError if it is empty, too large or not UTF-8."""
     if not path.strip():
-        raise UsageError("FILE: give the article's file (an empty name is not one)")
+        raise UsageError("give the article's file (an empty name is not one)", "file")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise UsageError(f"FILE: {path!r}: {exc.strerror or exc}") from None
+        raise UsageError(f"{path!r}: {exc.strerror or exc}", "file") from None
     try:
         import stat
 
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UsageError(f"FILE: {path!r} is not a regular file")
+            raise UsageError(f"{path!r} is not a regular file", "file")
         with open(fd, "rb", closefd=False) as stream:
             data = stream.read(datasets.MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"FILE: {path!r}: {exc.strerror or exc}") from None
+        raise UsageError(f"{path!r}: {exc.strerror or exc}", "file") from None
     finally:
         os.close(fd)
     label = Path(path).name

@@ -105,7 +105,7 @@ def find_kind(name: str) -> model.Kind:
     for kind in model.KINDS:
         if base in (kind.name, kind.singular):
             return kind
-    return model.KIND[choose(base, [k.name for k in model.KINDS], "FILE", "data file")]
+    return model.KIND[choose(base, [k.name for k in model.KINDS], "file", "data file")]
 
 
 def _doc(cls: type) -> str:
