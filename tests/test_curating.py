@@ -241,3 +241,20 @@ def test_check_names_the_allowed_scopes(cica, root):
     assert result.exit_code == 1
     assert (f"data/figures.yaml:{line}: figure.scope must be one of all, founding, participants, signatories; "
             "got 'members'") in result.stdout.splitlines()
+
+
+def test_the_guide_shows_the_records_this_test_writes():
+    """docs/curating.md's worked example shows the same source record, claim, figures and
+    exclusions as the end-to-end test above, so the guide cannot drift from what passes."""
+    import re
+
+    guide = (ROOT / "docs" / "curating.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", guide, re.S)]
+    name = intake.seed_name(5, ARTICLE.read_bytes())
+    assert name in guide
+    assert yaml.safe_load(SOURCE.format(file=name)) in blocks
+    assert yaml.safe_load(CLAIM) in blocks
+    assert yaml.safe_load(FIGURES) + yaml.safe_load(EXCLUSION) in blocks
+    # the article shown is the fixture's, but for its first line
+    shown = re.search(r"```text\n(.*?)```", guide, re.S).group(1)
+    assert shown.split("\n", 1)[1] == ARTICLE.read_text(encoding="utf-8").split("\n", 1)[1]

@@ -11,10 +11,11 @@ import typer
 
 from .app import DataOption, JsonOption, command
 from .options import complete_sources
+from .sharing import FormatOption, export_listing
 
 
-@command("scopes", "cica scopes")
-def scopes_command(data: DataOption = None, json: JsonOption = False) -> None:
+@command("scopes", "cica scopes --format markdown")
+def scopes_command(data: DataOption = None, json: JsonOption = False, fmt: FormatOption = None) -> None:
     """List the scopes a figure may have (its `scope` field), each with its meaning and how
     many figures of the dataset have it. Two figures of the same metric and scope compare as
     the same thing (agree, changed, conflict); figures of different scopes are laid side by
@@ -24,14 +25,13 @@ def scopes_command(data: DataOption = None, json: JsonOption = False) -> None:
     from ..model import SCOPES
 
     ds = open_dataset(data)
-    used = {name: sum(1 for f in ds.figures if f.scope == name) for name in SCOPES}
-    if json:
-        render.print_json([{"scope": name, "meaning": meaning, "figures": used[name]}
-                           for name, meaning in SCOPES.items()])
+    rows = [{"scope": name, "meaning": meaning, "figures": sum(1 for f in ds.figures if f.scope == name)}
+            for name, meaning in SCOPES.items()]
+    columns = [(key, (lambda r, key=key: r[key])) for key in ("scope", "meaning", "figures")]
+    if export_listing(rows, fmt, json, columns=columns, as_json=rows):
         return
     render.print_table(f"{len(SCOPES)} scope(s) for figures (`scope:` in data/figures.yaml; default all)",
-                       ["Scope", "Meaning", "Figures"],
-                       ([name, meaning, used[name]] for name, meaning in SCOPES.items()),
+                       ["Scope", "Meaning", "Figures"], ([r["scope"], r["meaning"], r["figures"]] for r in rows),
                        nowrap=("Scope", "Figures"))
 
 
