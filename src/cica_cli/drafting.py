@@ -85,8 +85,8 @@ def _words(text: str) -> list[str]:
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:
-    """"date" for a year, a month, a relative time ("last week", "ten years ago") and a day
-    beside a month ("4 June", "June 4"); "number" otherwise."""
+    """"date" for a year, a month, a time ("last week", "ten years ago", "six months") and a
+    day beside a month ("4 June", "June 4"); "number" otherwise."""
     word = sentence[start:end]
     w = word.casefold()
     if w in _MONTHS or w.startswith(("last", "next", "this")) or w.endswith("ago"):
@@ -96,8 +96,8 @@ def _kind_of(sentence: str, start: int, end: int) -> str:
     before, after = _words(sentence[max(0, start - 12):start])[-1:], _words(sentence[end:end + 24])[:2]
     if any(x in _MONTHS for x in before + after[:1]):
         return "date"
-    if len(after) == 2 and after[0] in ("years", "months", "weeks", "days", "year", "month") and after[1] == "ago":
-        return "date"
+    if after and after[0] in ("years", "months", "weeks", "days", "year", "month", "week", "day"):
+        return "date"  # a length of time ("six months", "ten years ago"), not a count
     return "number"
 
 
