@@ -161,6 +161,9 @@ def test_an_article_from_file_to_checked_and_compared_records(cica, root):
     assert "conflict" not in {v for *_, v in steps}
     assert cica("conflicts", "--data", root, "--json").json() == [
         c for c in cica("conflicts", "--json").json()]  # nothing new in conflict
+    # a citation of the seminar's count says what it counts
+    cited = cica("cite", "seminar-delegations-2012-example", "--data", root).stdout
+    assert cited.startswith("Member states of CICA: 20 states, participants: attended an anniversary seminar (as of ")
 
 
 def test_add_refuses_the_same_text_under_another_name_and_reflowed(cica, root, tmp_path):

@@ -33,7 +33,7 @@ from typing import Any, Iterable, Optional
 from . import claims, dates
 from .dataset import Dataset
 from .errors import DataError, Problem, UsageError
-from .model import Metric
+from .model import Metric, scope_words
 
 AGREE = claims.AGREE
 COMPATIBLE = claims.COMPATIBLE
@@ -111,12 +111,9 @@ def _scope(q: Optional[str]) -> str:
 
 
 def scope_label(o: Observation) -> Optional[str]:
-    """How an observation's scope is named beside its value: a figure's scope other than
-    `all`, then the source's qualifier; an answer's qualifier."""
-    parts = [o.scope] if o.scope not in (None, "all") else []
-    if o.qualifier:
-        parts.append(o.qualifier)
-    return ": ".join(parts) or None
+    """How an observation's scope is named beside its value (model.scope_words); an answer's
+    qualifier."""
+    return scope_words(o.scope, o.qualifier)
 
 
 def _describe(o: Observation) -> str:

@@ -41,6 +41,17 @@ SCOPES = {
     "signatories": "those that signed or adopted one document, at the figure's time",
 }
 
+
+
+def scope_words(scope: str | None, qualifier: str | None) -> str | None:
+    """How a figure's scope is named beside its value: the scope unless it is `all`, then the
+    source's own words (the qualifier): "participants: attended an anniversary seminar"."""
+    parts = [scope] if scope not in (None, "all") else []
+    if qualifier:
+        parts.append(qualifier)
+    return ": ".join(parts) or None
+
+
 # Allowed values for fields named here; checked by `build`.
 CHOICES = {
     ("Event", "kind"): EVENT_KINDS,
