@@ -64,6 +64,8 @@ CHOICES = {
 }
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
+# Date fields where an unquoted year (`date: 1992`) is read as that year.
+YEAR_FIELDS = frozenset({"date", "as_of", "published"})
 # What an `id` may be: lower-case letters, digits and hyphens (checked by `check`).
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -460,7 +462,7 @@ def _converter(hint: Any, what: str) -> Converter:
         nullable = type(None) in options
         concrete = [o for o in options if o is not type(None)]
         choices = [(_matcher(o), _converter(o, what)) for o in concrete]
-        int_date = what.endswith((".date", ".as_of"))
+        int_date = what.rsplit(".", 1)[-1] in YEAR_FIELDS
         wanted = " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
 
         def convert_union(value, file, line, problems):
@@ -499,7 +501,7 @@ def _converter(hint: Any, what: str) -> Converter:
 
         return convert_record
     matches = _matcher(hint)
-    int_text = hint is str and what.endswith((".date", ".published"))
+    int_text = hint is str and what.rsplit(".", 1)[-1] in YEAR_FIELDS
     wanted = _TYPE_NAMES.get(hint, hint.__name__)
 
     def convert_plain(value, file, line, problems):

@@ -2,7 +2,7 @@
 
 The record classes are the one source of truth: a schema is generated from a kind's class,
 its fields' types and defaults (required or not), `model.CHOICES` (allowed values) and
-`model.DATE_FIELDS`, so a kind added to `model.KINDS` gets its schema with no other change.
+`model.YEAR_FIELDS`, so a kind added to `model.KINDS` gets its schema with no other change.
 The generated files are shipped in `schemas/` beside `data/` (and inside the installed
 package's dataset), and each data file names its own with the yaml-language-server modeline
 (its last line: the server reads it anywhere, and at the end it moves no line of the file),
@@ -120,7 +120,7 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     hints = typing.get_type_hints(cls)
     properties, required = {}, []
     for f in model.public_fields(cls):
-        prop = _type(hints[f.name], f.name in model.DATE_FIELDS, definitions)
+        prop = _type(hints[f.name], f.name in model.YEAR_FIELDS, definitions)
         choices = model.CHOICES.get((name, f.name))
         if choices:
             prop["enum"] = list(choices)
