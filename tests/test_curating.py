@@ -115,6 +115,7 @@ def test_an_article_from_file_to_checked_and_compared_records(cica, root):
     assert [d["line"] for d in drafts] == [7, 9, 11, 13]
     summit = drafts[0]
     assert summit["dates"] == ["2012-06-05", "2002-06-04"]  # two dates: which one dates what is for the curator
+    assert summit["own_date"] == "2012-06-05"  # the dateline: the source's own date, to exclude
     [event] = [r for r in summit["records"] if r["kind"] == "event"]
     assert event["guesses"]["kind"] == "summit"
     assert "2002-first-summit (2002)" in event["existing"]  # the event is already there: add a claim
@@ -124,6 +125,8 @@ def test_an_article_from_file_to_checked_and_compared_records(cica, root):
     # the YAML draft is all comments: nothing in it is data until the curator uncomments it
     text = cica("draft", "example-2012", "--data", root).stdout
     assert yaml.safe_load(text) is None
+    assert text.count("# --- line ") == 4
+    assert "# 2012-06-05 is this source's own date" in text
     assert "#       date:  # 2012-06-05 or 2002-06-04?" in text
 
     # 4. the curator writes the records: a claim of its own on the existing event, the

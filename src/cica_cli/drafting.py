@@ -57,11 +57,12 @@ class Draft:
     mentions: list[Mention]
     dates: list[str] = field(default_factory=list)  # the EDTF dates the words give plainly (hints)
     records: list[dict[str, Any]] = field(default_factory=list)  # {"kind", "file", "guesses", "existing"}
+    own_date: Optional[str] = None  # a date the words give that is the source's published or as_of
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "line": self.line, "quote": self.quote,
                 "mentions": [{"text": m.text, "kind": m.kind, "line": m.line} for m in self.mentions],
-                "dates": self.dates, "records": self.records}
+                "dates": self.dates, "own_date": self.own_date, "records": self.records}
 
 
 def sentences(text: str, breaks: list[int] = ()) -> list[tuple[int, int]]:
@@ -209,6 +210,8 @@ def draft(ds: Dataset, source_id: str) -> list[Draft]:
         quote = " ".join(article.text[article.original_offset(start): article.original_offset(end - 1) + 1].split())
         mentions = [Mention(u.mention, _kind_of(text, u.start, u.end), u.line) for u in found]
         d = Draft(source_id, article.line_of(start), quote, mentions, edtf_of(quote))
+        source = ds.source(source_id)
+        d.own_date = next((x for x in d.dates if x in (source.published, source.as_of)), None)
         d.records = _records(ds, d)
         result.append(d)
     return result
@@ -269,6 +272,9 @@ def as_yaml(drafts: list[Draft], source: model.Source) -> str:
         listed = ", ".join(f"{clean(m.text)} ({m.kind})" for m in d.mentions)
         out += ["", f"# --- line {d.line}: {listed}"]
         quote = _yaml_text(clean(d.quote))
+        if d.own_date:
+            out.append(f"# {d.own_date} is this source's own date (its published or as_of): if these words only date "
+                       "the article (a dateline), exclude just those words")
         for r in d.records:
             out += _skeleton(r, source.id, quote, clean)
         out += ["# or, if it is no fact about CICA, in data/excluded.yaml:",
