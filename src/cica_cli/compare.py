@@ -4,12 +4,15 @@ Every observation has a time window: its own `as_of` if it has one, otherwise it
 `as_of`, read as an interval at its stated precision (`dates.parse`). Two observations of the
 same thing are then judged:
 
-* agree: the same value (and the same qualifier);
+* agree: the same value (and the same scope);
 * changed: different values in windows that cannot share a day: the later one is the newer
   state of things;
 * conflict: different values in windows that may share a day;
-* different-scope: the qualifiers differ (16 "participating at the first Summit" is not a
-  count of all member states), so the values are not comparable: shown, never a conflict.
+* different-scope: the figures count different things, by their `scope` (model.SCOPES: the
+  members taking part in one summit are not all the members), so the values are not
+  comparable: shown, never a conflict. A figure's qualifier (the source's words) is shown but
+  not compared: "16 member states participating at the first Summit in 2002" counts all the
+  members of 2002 (scope `all`), the qualifier only restating the time.
 
 Dates are judged per claim: each source's own date for an event, a document, a status or a
 role (see claims.py for the verdicts: agree, confirmed, compatible, conflict).
@@ -30,7 +33,7 @@ from typing import Any, Iterable, Optional
 from . import claims, dates
 from .dataset import Dataset
 from .errors import DataError, Problem, UsageError
-from .model import Metric
+from .model import Metric, scope_words
 
 AGREE = claims.AGREE
 COMPATIBLE = claims.COMPATIBLE
@@ -62,6 +65,13 @@ class Observation:
     quote: str
     qualifier: Optional[str] = None
     inferred: Optional[str] = None  # how the source's date was worked out, for a date claim
+    scope: Optional[str] = None  # a figure's scope (model.SCOPES); None for other kinds
+
+    @property
+    def scope_key(self) -> str:
+        """What must be equal for two observations to count the same thing: a figure's scope,
+        an answer's scope text (whitespace and case aside); the same for everything else."""
+        return self.scope if self.scope is not None else _scope(self.qualifier)
 
     @property
     def span(self) -> dates.Span:
@@ -70,8 +80,8 @@ class Observation:
     def to_dict(self) -> dict:
         return {
             "kind": self.kind, "subject": self.subject, "id": self.id, "value": self.value,
-            "as_of": self.as_of, "qualifier": self.qualifier, "source": self.source, "quote": self.quote,
-            "inferred": self.inferred,
+            "as_of": self.as_of, "qualifier": self.qualifier, "scope": self.scope, "source": self.source,
+            "quote": self.quote, "inferred": self.inferred,
         }
 
 
@@ -100,6 +110,12 @@ def _scope(q: Optional[str]) -> str:
     return " ".join((q or "").split()).casefold()
 
 
+def scope_label(o: Observation) -> Optional[str]:
+    """How an observation's scope is named beside its value (model.scope_words); an answer's
+    qualifier."""
+    return scope_words(o.scope, o.qualifier)
+
+
 def _describe(o: Observation) -> str:
     return f"{o.value} ({dates.human(o.as_of)})"
 
@@ -117,9 +133,9 @@ def compare(a: Observation, b: Observation) -> Comparison:
         return Comparison(a, b, SCOPE, f"different scope: {a.id} answers as “{a.qualifier}”, {b.id} as “{b.qualifier}”")
     if a.kind == ANSWER:
         return Comparison(a, b, *claims.judge(a.value, b.value))
-    if _scope(a.qualifier) != _scope(b.qualifier):
+    if a.scope_key != b.scope_key:
         def counts(o):
-            return f"“{o.qualifier}”" if o.qualifier else "no qualifier"
+            return o.scope + (f" (“{o.qualifier}”)" if o.qualifier else "")
         return Comparison(a, b, SCOPE, f"different scope: {counts(a)} vs {counts(b)}")
     if a.value == b.value:
         return Comparison(a, b, AGREE, f"the same value, {a.value}")
@@ -162,7 +178,8 @@ def figures(ds: Dataset, metric: Optional[str] = None) -> list[Observation]:
         if metric is not None and f.metric != metric:
             continue
         as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
-        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier))
+        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier,
+                                  scope=f.scope))
     return in_time_order(result)
 
 
@@ -202,7 +219,7 @@ def in_time_order(observations: Iterable[Observation]) -> list[Observation]:
 
 @dataclass
 class Step:
-    """Consecutive observations with the same value and qualifier: one state of things."""
+    """Consecutive observations with the same value and scope: one state of things."""
 
     value: Any
     qualifier: Optional[str]
@@ -267,8 +284,8 @@ class MetricComparison:
         """Observations whose scope differs from the one most observations share."""
         if not self.observations:
             return []
-        scopes = [_scope(o.qualifier) for o in self.observations]
-        main = max(set(scopes), key=lambda s: (scopes.count(s), s == ""))
+        scopes = [o.scope_key for o in self.observations]
+        main = max(set(scopes), key=lambda s: (scopes.count(s), s in ("", "all")))
         return [o for o, s in zip(self.observations, scopes) if s != main]
 
     def to_dict(self) -> dict:
@@ -308,7 +325,7 @@ def _hidden_conflicts(observations: list[Observation]) -> list[Comparison]:
     found = []
     groups: dict[str, list[Observation]] = {}
     for o in observations:
-        groups.setdefault(_scope(o.qualifier), []).append(o)
+        groups.setdefault(o.scope_key, []).append(o)
     for group in groups.values():
         first = second = None  # the latest-ending window; the latest-ending with another value
         for o in sorted(group, key=lambda o: (o.span.lower, o.span.upper)):
@@ -348,10 +365,10 @@ def explain(mc: MetricComparison) -> str:
         return f"{mc.metric.id}: no observations"
     groups: list[Step] = []
     for o in mc.observations:
-        if groups and groups[-1].value == o.value and _scope(groups[-1].qualifier) == _scope(o.qualifier):
+        if groups and groups[-1].value == o.value and groups[-1].observations[0].scope_key == o.scope_key:
             groups[-1].observations.append(o)
         else:
-            groups.append(Step(o.value, o.qualifier, [o]))
+            groups.append(Step(o.value, scope_label(o), [o]))
     chain = " → ".join(g.label() for g in groups)
     if mc.verdict == CONFLICT:
         c = next(c for c in mc.steps + mc.others if c.verdict == CONFLICT)
@@ -375,7 +392,8 @@ def chart(mc: MetricComparison, width: int = 40) -> list[str]:
     lines = [f"{mc.metric.description} ({mc.metric.unit}) over time"]
     for label, o in zip(labels, mc.observations):
         bar = "#" * max(1, round(width * abs(o.value) / top)) if o.value else ""
-        note = f"  [{o.qualifier}]" if o.qualifier else ""
+        scope = scope_label(o)
+        note = f"  [{scope}]" if scope else ""
         lines.append(f"{label.ljust(pad)} | {bar} {o.value}  {o.source}{note}")
     return lines
 
@@ -449,7 +467,7 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
 
 
 def conflicts(ds: Dataset) -> list[Comparison]:
-    """The real conflicts in the dataset: figures of the same metric and qualifier that
+    """The real conflicts in the dataset: figures of the same metric and scope that
     differ in overlapping windows; different statuses of the same member, from different
     sources, in overlapping windows, where one is membership; dates that two sources give
     for the same event or document that cannot be the same day."""

@@ -28,9 +28,11 @@ def _side(o, cite: bool = False) -> str:
     if o.kind == "date":
         text = f"{dates.short(o.value)}\n{o.value}" + (" (inferred)" if o.inferred else "")
     else:
+        from ..compare import scope_label
+
         text = f"{o.value}: {_when(o)}"
-        if o.qualifier:
-            text += f"\n({o.qualifier})"
+        if (label := scope_label(o)):
+            text += f"\n({label})"
     if cite:
         text += f"\n{o.source}: “{o.quote}”"
     return text
@@ -139,12 +141,13 @@ def compare_command(
 def _one_metric(result, chart: bool) -> None:
     from .. import render
     from ..compare import chart as draw
+    from ..compare import scope_label
 
     m = result.metric
     rows = []
     for i, o in enumerate(result.observations):
         step = result.steps[i - 1] if i else None
-        rows.append([o.value, _when(o), o.source, o.qualifier or "", f"“{o.quote}”",
+        rows.append([o.value, _when(o), o.source, scope_label(o) or "", f"“{o.quote}”",
                      "" if step is None else step.verdict])
     render.print_table(
         f"{m.id}: {m.description} ({m.unit}), {len(result.observations)} observation(s)",
