@@ -27,6 +27,7 @@ def check(ds: Dataset) -> list[Problem]:
     """All problems of a loaded dataset, sorted by file and line."""
     problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
+    problems += _sum_problems(ds) + _plan_problems(ds)
     return sorted(set(problems))
 
 
@@ -113,6 +114,59 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
         for part in model.walk(record):
             if isinstance(part, model.Citation):
                 expect(label, line_of(part, "source"), "source", sources, part.source, "citation")
+    return problems
+
+
+def _sum_problems(ds: Dataset) -> list[Problem]:
+    """A metric that is a sum names at least two other metrics that exist and are not sums."""
+    metrics, problems = ds.by_id("metrics"), []
+    for metric in ds.metrics:
+        if not metric.sum_of:
+            continue
+        where, owner = line_of(metric, "sum_of"), f"metric '{metric.id}'"
+        parts = list(dict.fromkeys(metric.sum_of))
+        if len(parts) < 2:
+            problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of at least two metrics; sum_of names {len(parts)}"))
+        for part in parts:
+            if part == metric.id:
+                problems.append(Problem(LABELS["metrics"], where, f"{owner} cannot be a sum of itself"))
+            elif part not in metrics:
+                problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of unknown metric '{part}'"))
+            elif metrics[part].sum_of:
+                problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of '{part}', itself a sum: "
+                                        f"name its parts ({', '.join(metrics[part].sum_of)}) instead"))
+    return problems
+
+
+def _plan_problems(ds: Dataset) -> list[Problem]:
+    """A plan's `outcome` is another event of the same kind, and a plan that names one says
+    what became of it (held, postponed, moved, cancelled), not `planned`; following outcomes
+    never leads back to where it started."""
+    events, problems, label = ds.by_id("events"), [], LABELS["events"]
+    for event in ds.events:
+        if event.outcome is None:
+            continue
+        where, owner = line_of(event, "outcome"), f"event '{event.id}'"
+        outcome = events.get(event.outcome)
+        if outcome is None:
+            problems.append(Problem(label, where, f"{owner} refers to unknown event '{event.outcome}' as its outcome"))
+            continue
+        if outcome is event:
+            problems.append(Problem(label, where, f"{owner} cannot be its own outcome"))
+            continue
+        if outcome.kind != event.kind:
+            problems.append(Problem(label, where, f"{owner} is a {event.kind}; its outcome '{outcome.id}' is a "
+                                    f"{outcome.kind}, not an event of the same kind"))
+        if event.status == "planned":
+            problems.append(Problem(label, line_of(event, "status"), f"{owner} names its outcome '{outcome.id}', so its "
+                                    "status says what became of the plan (held, postponed, moved or cancelled), not planned"))
+        seen, step = {event.id}, outcome
+        while step is not None and step.outcome is not None:
+            if step.outcome in seen:
+                problems.append(Problem(label, where, f"{owner}: following outcomes leads back to '{step.outcome}'"))
+                break
+            seen.add(step.id)
+            step = events.get(step.outcome)
     return problems
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from . import dates
+from . import counts, dates
 from .dataset import Dataset
 from .errors import NotFound, UsageError
 from .model import Citation, Source
@@ -163,7 +163,7 @@ def _figure_claim(ds: Dataset, figure) -> Claim:
     metric = ds.by_id("metrics").get(figure.metric)
     description = metric.description if metric else figure.metric
     unit = f" {metric.unit}" if metric else ""
-    value = f"{figure.value:g}" if isinstance(figure.value, float) else str(figure.value)
+    value = counts.text(figure.value)
     qualifier = f", {figure.qualifier}" if figure.qualifier else ""
     source = ds.source(figure.source)
     as_of = figure.as_of or (source.as_of if source else None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence, Union
 
-from . import dates
+from . import counts, dates
 from .dataset import Dataset
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
@@ -75,7 +75,7 @@ def facts(ds: Dataset) -> list[Fact]:
         found += [Fact("document", document.id, "", c.source, c.quote, c.date, c.inferred) for c in document.citations]
     for tension in ds.tensions:
         found += [Fact("tension", tension.id, "", c.source, c.quote) for c in tension.citations]
-    found += [Fact("figure", f.id, f"{f.metric} = {f.value}", f.source, f.quote) for f in ds.figures]
+    found += [Fact("figure", f.id, f"{f.metric} = {counts.text(f.value)}", f.source, f.quote) for f in ds.figures]
     return found
 
 

@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from . import counts
 from .errors import Problem
 from .yamlfile import LineDict
 
@@ -27,7 +28,10 @@ DOCUMENT_KINDS = (
     "statement", "other",
 )
 MEMBER_KINDS = ("state", "organisation")
-EVENT_STATUSES = ("held", "planned")
+# What became of an event: held; planned (announced ahead, its outcome not reported);
+# postponed, moved (held later, or elsewhere) or cancelled. A plan may name its `outcome`,
+# the event that fulfilled or replaced it.
+EVENT_STATUSES = ("held", "planned", "postponed", "cancelled", "moved")
 
 # Allowed values for fields named here; checked by `build`.
 CHOICES = {
@@ -38,6 +42,12 @@ CHOICES = {
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
 }
+# Fields whose value is checked and made plain by a function (ValueError: the problem).
+NORMALISE = {
+    ("Figure", "value"): counts.written,
+}
+# What a field must be, where its type alone would say it less clearly.
+WANTED = {"figure.value": counts.SHAPES}
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
 
@@ -117,6 +127,7 @@ class Event(Record):
     citations: list[Citation]
     place: Union[str, None] = None
     status: str = "held"
+    outcome: Union[str, None] = None
     context: bool = False
     members: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
@@ -180,21 +191,25 @@ class Document(Record):
 
 @record
 class Metric(Record):
-    """A measured quantity."""
+    """A measured quantity; with `sum_of`, the sum of other metrics ("observer states and
+    organisations"), whose figures are compared with the sum of the parts' figures."""
 
     id: str
     description: str
     unit: str
+    sum_of: list[str] = field(default_factory=list)
+    notes: Union[str, None] = None
     line: int = _meta()
 
 
 @record
 class Figure(Record):
-    """An observation of a metric."""
+    """An observation of a metric. `value` is the count as written: a number, a range
+    `[low, high]` or a bound (`{over: 20}`, `{min: 21}`); see counts.py."""
 
     id: str
     metric: str
-    value: Union[int, float]
+    value: Union[int, float, list, dict]
     source: str
     quote: str
     as_of: Union[str, None] = None
@@ -361,23 +376,26 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list"}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
+               dict: "a mapping"}
 
 # A converter takes (value, file, line, problems) and returns (converted value, ok).
 Converter = typing.Callable[[Any, str, int, list], tuple[Any, bool]]
 # Per record class: its name, its field names, and per field (name, converter, required,
-# allowed values, is a date field). Worked out once per class, not once per record.
-_PLANS: dict[type, tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool]]]] = {}
+# allowed values, is a date field, normaliser). Worked out once per class, not once per record.
+_Plan = tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool, Any]]]
+_PLANS: dict[type, _Plan] = {}
 
 
-def _plan(cls: type) -> tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool]]]:
+def _plan(cls: type) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         name, hints, fields = cls.__name__.lower(), typing.get_type_hints(cls), []
         for f in public_fields(cls):
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             fields.append((f.name, _converter(hints[f.name], f"{name}.{f.name}"), required,
-                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS))
+                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS,
+                           NORMALISE.get((cls.__name__, f.name))))
         plan = _PLANS[cls] = (name, frozenset(f[0] for f in fields), fields)
     return plan
 
@@ -396,7 +414,7 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
                 ok = False
     values: dict[str, Any] = {}
     lines, start = data.lines, data.line
-    for fname, convert, required, choices, is_date in fields:
+    for fname, convert, required, choices, is_date, normalise in fields:
         if fname not in data:
             if required:
                 problems.append(Problem(file, start, f"{name} is missing required field '{fname}'"))
@@ -409,6 +427,12 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
         if good and choices and value not in choices:
             problems.append(Problem(file, where, f"{name}.{fname} must be one of {', '.join(choices)}; got {value!r}"))
             good = False
+        if good and normalise is not None:
+            try:
+                value = normalise(value)
+            except ValueError as exc:
+                problems.append(Problem(file, where, f"{name}.{fname}: {exc}"))
+                good = False
         ok = ok and good
         values[fname] = value
     if not ok:
@@ -434,7 +458,7 @@ def _converter(hint: Any, what: str) -> Converter:
         concrete = [o for o in options if o is not type(None)]
         choices = [(_matcher(o), _converter(o, what)) for o in concrete]
         int_date = what.endswith((".date", ".as_of"))
-        wanted = " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
+        wanted = WANTED.get(what) or " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
 
         def convert_union(value, file, line, problems):
             if value is None and nullable:

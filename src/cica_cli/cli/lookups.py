@@ -171,7 +171,7 @@ def members_command(
 ) -> None:
     """Every state and organisation named in a relation to CICA, with a count per status, beside
     what the articles say about the totals (they name far fewer than they count)."""
-    from .. import render
+    from .. import counts, render
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
@@ -198,12 +198,12 @@ def members_command(
             rows.append([m.name, "(none recorded)", "", ""])
         for i, (label, entry) in enumerate(entries):
             rows.append([m.name if i == 0 else "", label, _when(ds, entry), _sources(entry.citations).replace(", ", "\n")])
-    counts = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
+    per_status = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
     kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
     render.print_table(
         f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
         ["Name", "Status or role", "When", "Source"], rows,
-        caption=f"Count per status (ever held): {counts}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
+        caption=f"Count per status (ever held): {per_status}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
         nowrap=("Status or role", "Source"),
     )
     figures = totals(ds, status, kind)
@@ -211,7 +211,7 @@ def members_command(
         frows = []
         for f in figures:
             when, from_source = figure_as_of(ds, f)
-            frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), f.value,
+            frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), counts.text(f.value),
                           _human(when) + (" †" if from_source else ""), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
@@ -222,7 +222,7 @@ def members_command(
         named = f"{t.named} {t.kind}(s) named with status {t.status}"
         if t.stated:
             when, _ = figure_as_of(ds, t.stated)
-            lines.append(f"{named}; the articles count {t.stated.value} as of {_human(when)} ({t.stated.source}).")
+            lines.append(f"{named}; the articles count {counts.text(t.stated.value)} as of {_human(when)} ({t.stated.source}).")
         else:
             lines.append(f"{named}; no article gives a count.")
     render.print_lines(lines)
@@ -487,15 +487,16 @@ def _show_event(ds, event) -> None:
 
 
 def _show_figure(ds, figure) -> None:
-    from .. import render
+    from .. import counts, render
     from ..lookup import figure_as_of
 
     metric = ds.by_id("metrics").get(figure.metric)
     when, from_source = figure_as_of(ds, figure)
-    render.print_fields(f"{metric.description if metric else figure.metric}: {figure.value}", [
+    value = counts.text(figure.value)
+    render.print_fields(f"{metric.description if metric else figure.metric}: {value}", [
         ("Id", figure.id),
         ("Metric", figure.metric),
-        ("Value", f"{figure.value} {metric.unit}" if metric else figure.value),
+        ("Value", f"{value} {metric.unit}" if metric else value),
         ("As of", _both(when) + (" (the source's as_of)" if from_source else "")),
         ("Qualifier", figure.qualifier),
         ("Source", figure.source),
@@ -506,10 +507,11 @@ def _show_figure(ds, figure) -> None:
 
 
 def _show_metric(ds, metric) -> None:
-    from .. import render
+    from .. import counts, render
     from ..lookup import figure_as_of
 
-    render.print_fields(metric.description, [("Id", metric.id), ("Unit", metric.unit)])
+    render.print_fields(metric.description, [("Id", metric.id), ("Unit", metric.unit),
+                                             ("Sum of", " + ".join(metric.sum_of)), ("Notes", metric.notes)])
     from .. import dates
 
     figures = sorted((f for f in ds.figures if f.metric == metric.id),
@@ -517,7 +519,7 @@ def _show_metric(ds, metric) -> None:
     rows = []
     for f in figures:
         when, from_source = figure_as_of(ds, f)
-        rows.append([str(f.value) + (f"\n({f.qualifier})" if f.qualifier else ""), _human(when) + (" †" if from_source else ""),
+        rows.append([counts.text(f.value) + (f"\n({f.qualifier})" if f.qualifier else ""), _human(when) + (" †" if from_source else ""),
                      f"{f.source}\n{f.id}", f"“{f.quote}”"])
     render.print_lines([""])
     _section(f"Figures for {metric.id}", ["Value", "As of", "Source and figure", "Quote"], rows,
