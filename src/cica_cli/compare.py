@@ -255,7 +255,8 @@ def in_time_order(observations: Iterable[Observation]) -> list[Observation]:
 
 @dataclass
 class Step:
-    """Consecutive observations with the same value and qualifier: one state of things."""
+    """Consecutive observations with the same value and qualifier (or an exact number and
+    ranges or bounds that allow it): one state of things."""
 
     value: Any
     qualifier: Optional[str]
@@ -284,6 +285,9 @@ class Step:
             parts.append(self.qualifier)
         if all(o.parts for o in self.observations):
             parts.append("sum of the parts")
+        others = [o.value for o in self.observations if o.value != self.value]
+        if others:  # ranges that hold the step's number
+            parts.append("also written " + ", ".join(dict.fromkeys(counts.text(v) for v in others)))
         return f"{counts.text(self.value)} ({', '.join(parts)})"
 
 
@@ -436,8 +440,12 @@ def explain(mc: MetricComparison) -> str:
         return f"{mc.metric.id}: no observations"
     groups: list[Step] = []
     for o in mc.observations:
-        if groups and groups[-1].value == o.value and _scope(groups[-1].qualifier) == _scope(o.qualifier):
-            groups[-1].observations.append(o)
+        last = groups[-1] if groups else None
+        if last and _scope(last.qualifier) == _scope(o.qualifier) and (
+                last.value == o.value or not counts.apart(last.value, o.value)):
+            last.observations.append(o)  # the same count, or counts that may both be true: one state
+            if counts.interval(o.value).exact:
+                last.value = o.value  # the step is named by its exact number
         else:
             groups.append(Step(o.value, o.qualifier, [o]))
     chain = " → ".join(g.label() for g in groups)
