@@ -154,7 +154,7 @@ def _with_sources(ds: Dataset, claim: Claim) -> Claim:
 
 
 def _event_claim(ds: Dataset, event) -> Claim:
-    when = (dates.human(event.date) if event.date else "no date given") + (", planned" if event.status == "planned" else "")
+    when = (dates.human(event.date) if event.date else "no date given") + (f", {event.status}" if event.status != "held" else "")
     return _with_sources(ds, Claim(event.id, "event", f"{_stop(event.title)} ({when}).",
                                    event.citations, event, event.inferred))
 

@@ -603,6 +603,7 @@ class DateComparison:
     comparisons: list[Comparison]
     verdict: str = NONE
     explanation: str = ""
+    plans: list = field(default_factory=list)  # plans.Story: a plan and what became of it
 
     def to_dict(self) -> dict:
         return {
@@ -611,6 +612,7 @@ class DateComparison:
             "verdict": self.verdict, "explanation": self.explanation,
             "claims": [o.to_dict() for o in self.observations],
             "comparisons": [c.to_dict() for c in self.comparisons],
+            "plans": [s.to_dict() for s in self.plans],
         }
 
 
@@ -619,6 +621,10 @@ def compare_record(ds: Dataset, kind: str, record: Any) -> DateComparison:
     observations = [o for o in date_claims(ds) if o.subject == f"{kind}:{record.id}"]
     pairs = [compare(x, y) for x, y in combinations(observations, 2) if x.source != y.source]
     result = DateComparison(kind, record, observations, pairs)
+    if kind == "event":
+        from .plans import stories
+
+        result.plans = stories(ds, record)
     result.verdict = overall_dates(pairs, len(observations))
     derived = dates.human(record.date) if record.date else "no date"
     result.explanation = f"{derived}, {claims.basis(record)}: {_DATE_PHRASES.get(result.verdict, result.verdict)}"

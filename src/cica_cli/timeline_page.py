@@ -96,7 +96,7 @@ def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> 
     human = _unbroken(dates.human(event.date))
     label = p.label()
     badges = "".join(f'<span class="badge">{esc(b)}</span>' for b in (
-        "planned" if event.status == "planned" else "", "context" if event.context else "", "inferred" if marked(event) else "",
+        "planned" if event.status != "held" else "", "context" if event.context else "", "inferred" if marked(event) else "",
     ) if b)
     quotes = []
     for source_id, said in quotes_by_source(event.citations).items():

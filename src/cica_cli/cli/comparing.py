@@ -166,6 +166,7 @@ def _one_record(result, json: bool) -> None:
                        ["Source", "Its date", "Inferred", "Quote"], rows, nowrap=("Source",))
     lines = [result.explanation]
     lines += [f"  {c.verdict}: {c.a.source} and {c.b.source}: {c.reason}" for c in result.comparisons]
+    lines += [f"plan {s.plan.id}: {s.sentence}" for s in result.plans]
     render.print_lines(lines)
 
 

@@ -468,6 +468,7 @@ def search_command(
 
 def _show_event(ds, event) -> None:
     from .. import render
+    from ..plans import stories
 
     members = ds.by_id("members")
     documents = ds.by_id("documents")
@@ -476,6 +477,7 @@ def _show_event(ds, event) -> None:
         ("Date", _date_line(event)),
         ("Kind", event.kind + (" (context)" if event.context else "")),
         ("Status", event.status),
+        ("Plan", "\n".join(f"{s.plan.id}: {s.sentence}" for s in stories(ds, event))),
         ("Place", event.place),
         ("Summary", event.summary),
         ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in event.members)),
