@@ -100,7 +100,7 @@ def test_clean_dataset_passes(cica, dataset):
     result = cica("check", "--data", dataset)
     assert result.exit_code == 0
     assert result.stdout.strip() == (
-        "ok: 1 sources, 2 events, 1 members, 0 documents, 1 metrics, 1 figures, 0 questions, 0 tensions, 0 excluded; "
+        "ok: 1 sources, 2 events, 1 members, 0 rosters, 0 documents, 1 metrics, 1 figures, 0 questions, 0 tensions, 0 excluded; "
         "every quote found verbatim in its source")
 
 

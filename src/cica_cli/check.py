@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from . import model
+from . import model, rosters
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
@@ -27,7 +27,7 @@ def check(ds: Dataset) -> list[Problem]:
     """All problems of a loaded dataset, sorted by file and line."""
     problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
-    problems += _sum_problems(ds) + _plan_problems(ds)
+    problems += _sum_problems(ds) + _plan_problems(ds) + rosters.problems(ds.members, ds.rosters)
     return sorted(set(problems))
 
 
@@ -61,6 +61,8 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     problems = []
     for label, record in records(ds):
         for part in model.walk(record):
+            if rosters.from_roster(part):
+                continue  # checked where it was entered, in data/rosters.yaml
             for name in model.field_names(type(part)):
                 value = getattr(part, name)
                 for text in value if isinstance(value, list) else (value,):
@@ -110,9 +112,11 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
                                         f"'{tension.source}'; this citation is from '{c.source}'"))
     for ex in ds.excluded:
         expect(LABELS["excluded"], line_of(ex, "source"), "source", sources, ex.source, "exclusion")
+    for roster in ds.rosters:
+        expect(LABELS["rosters"], line_of(roster, "source"), "source", sources, roster.source, "roster")
     for label, record in records(ds):
         for part in model.walk(record):
-            if isinstance(part, model.Citation):
+            if isinstance(part, model.Citation) and not rosters.from_roster(part):
                 expect(label, line_of(part, "source"), "source", sources, part.source, "citation")
     return problems
 
@@ -173,13 +177,13 @@ def _plan_problems(ds: Dataset) -> list[Problem]:
 def quoted(ds: Dataset) -> Iterator[tuple[str, int, str, str]]:
     """(file label, line, source id, quote) for every quote in the dataset, exclusions included."""
     for label, record in records(ds):
-        if isinstance(record, model.Figure):
+        if isinstance(record, (model.Figure, model.Roster)):
             yield label, line_of(record, "quote"), record.source, record.quote
         elif isinstance(record, model.Exclusion):
             yield label, line_of(record, "text"), record.source, record.text
         else:
             for part in model.walk(record):
-                if isinstance(part, model.Citation):
+                if isinstance(part, model.Citation) and not rosters.from_roster(part):
                     yield label, line_of(part, "quote"), part.source, part.quote
 
 

@@ -12,15 +12,12 @@ from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )
 from .model import KINDS as KIND_LIST
+from .model import member_keys
 from .names import fold, resolve
 
 
 def source_keys(source: Source) -> list[str]:
     return [source.id, source.file, source.file.rsplit(".", 1)[0]]
-
-
-def member_keys(member: Member) -> list[str]:
-    return [member.name, member.id, *member.aliases]
 
 
 def document_keys(document: Document) -> list[str]:

@@ -38,6 +38,7 @@ CHOICES = {
     ("Event", "kind"): EVENT_KINDS,
     ("Event", "status"): EVENT_STATUSES,
     ("Status", "status"): STATUSES,
+    ("Roster", "status"): STATUSES,
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
@@ -170,6 +171,27 @@ class Member(Record):
     line: int = _meta()
 
 
+def member_keys(member: "Member") -> list[str]:
+    """The names a member answers to: its name, its id, its aliases."""
+    return [member.name, member.id, *member.aliases]
+
+
+@record
+class Roster(Record):
+    """A list of named members in one quote ("the observers are A, B and C"), entered once:
+    the loader gives each member named (an id, name or alias) a status citing the quote,
+    as if entered under the member (see rosters.py)."""
+
+    status: str
+    members: list[str]
+    source: str
+    quote: str
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
 @record
 class Document(Record):
     """A CICA document."""
@@ -289,6 +311,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("sources", "source", Source, required=True),
     Kind("events", "event", Event, required=True),
     Kind("members", "member", Member, required=True),
+    Kind("rosters", "roster", Roster, named=False),
     Kind("documents", "document", Document),
     Kind("metrics", "metric", Metric),
     Kind("figures", "figure", Figure),
