@@ -171,3 +171,13 @@ def test_compare_shows_ranges_bounds_and_sums_as_written(cica, counted):
     data = cica("compare", "observer-states", "--json", "--data", counted).json()
     assert [o["value"] for o in data["observations"] if o["source"] == "fixture-2022"] == [[9, 10]]
     assert (data["min"], data["max"]) == (8, 10)
+
+
+def test_the_documentation_example_dataset_passes_check():
+    from support import ROOT
+
+    ds = load_dataset(ROOT / "tests" / "fixtures" / "as-written")
+    assert check(ds) == []
+    values = {f.id: f.value for f in ds.figures}
+    assert (values["members-over-20-a"], values["observer-states-9-10-a"]) == ({"over": 20}, [9, 10])
+    assert ds.by_id("metrics")["observers"].sum_of == ["observer-states", "observer-organisations"]

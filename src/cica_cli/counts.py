@@ -176,3 +176,15 @@ def ends(values: Iterable[Any]) -> tuple[Any, Any]:
     """The smallest and largest finite numbers written among some counts (None if none)."""
     numbers = [n for v in values for n in (interval(v).low, interval(v).high) if math.isfinite(n)]
     return (min(numbers), max(numbers)) if numbers else (None, None)
+
+
+def extent(values: list[Any]) -> str:
+    """The span of some counts for people: "16–28" when all are numbers; otherwise each
+    distinct count as written, from the lowest ("over 20, 27")."""
+    if not values:
+        return ""
+    if all(_number(v) for v in values):
+        low, high = min(values), max(values)
+        return _num(low) if low == high else f"{_num(low)}–{_num(high)}"
+    ordered = sorted({text(v): interval(v) for v in values}.items(), key=lambda kv: (kv[1].low, kv[1].high))
+    return ", ".join(written for written, _ in ordered)

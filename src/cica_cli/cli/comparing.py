@@ -108,8 +108,7 @@ def compare_command(
     rows = []
     for r in results:
         latest = r.latest
-        low, high = counts.ends(r.values)
-        span = "" if low is None else counts.text(low) if low == high else f"{counts.text(low)}–{counts.text(high)}"
+        span = counts.extent(r.values)
         verdict = r.verdict + (f"\n({len(r.scoped)} of another scope)" if r.scoped and r.verdict != "different-scope" else "")
         rows.append([r.metric.id, f"{r.metric.description} ({r.metric.unit})", len(r.observations), span,
                      f"{latest.shown} ({_when(latest, edtf=False)})" if latest else "", verdict])

@@ -526,6 +526,13 @@ def _show_metric(ds, metric) -> None:
     render.print_lines([""])
     _section(f"Figures for {metric.id}", ["Value", "As of", "Source and figure", "Quote"], rows,
              caption=DAGGER, nowrap=("Source and figure",))
+    if metric.sum_of:
+        from ..compare import in_time_order, sums
+
+        added = [[f"{o.shown}\n= {o.inferred.removeprefix('the sum of the parts: ')}", _human(o.as_of),
+                  f"{o.source}\n{', '.join(o.parts)}", f"“{o.quote}”"] for o in in_time_order(sums(ds, metric))]
+        _section(f"Sums of the parts ({' + '.join(metric.sum_of)}) that one source states at one time",
+                 ["Value", "As of", "Source and figures", "Quote"], added, nowrap=("Source and figures",))
 
 
 def _show_question(ds, question) -> None:
