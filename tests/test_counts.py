@@ -181,3 +181,13 @@ def test_the_documentation_example_dataset_passes_check():
     values = {f.id: f.value for f in ds.figures}
     assert (values["members-over-20-a"], values["observer-states-9-10-a"]) == ({"over": 20}, [9, 10])
     assert ds.by_id("metrics")["observers"].sum_of == ["observer-states", "observer-organisations"]
+
+
+def test_cite_and_show_write_a_bound_as_the_article_does(cica):
+    from support import ROOT
+
+    data = ROOT / "tests" / "fixtures" / "as-written"
+    cited = cica("cite", "members-over-20-a", "--data", data).stdout
+    assert cited.startswith("Member states: over 20 states (as of Oct 2022).")
+    shown = cica("show", "observer-states-9-10-a", "--data", data).stdout
+    assert "9–10 states" in shown

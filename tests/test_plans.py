@@ -121,3 +121,12 @@ def test_the_third_summit_planned_in_turkey_is_a_plan_whose_outcome_the_sources_
                              "what became of it: not reported by the sources")
     out = cica("timeline", "--kind", "summit").stdout
     assert "Third CICA summit, to be held in Turkey (planned; outcome not reported)" in out
+
+
+def test_the_calendar_marks_a_postponed_plan_cancelled_at_its_planned_date(cica):
+    from support import ROOT
+
+    out = cica("timeline", "--ics", "-", "--data", ROOT / "tests" / "fixtures" / "as-written").stdout
+    statuses = [line for line in out.splitlines() if line.startswith(("SUMMARY", "STATUS"))]
+    assert statuses == ["SUMMARY:First summit (postponed) (month)", "STATUS:CANCELLED",
+                        "SUMMARY:First summit (month)", "STATUS:CONFIRMED"]
