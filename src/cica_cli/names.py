@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Iterable, Sequence, TypeVar
 
-from .errors import NotFound, UsageError
+from .errors import InvalidChoice, NotFound
 
 T = TypeVar("T")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -138,17 +138,13 @@ def suggest(folded: str, table: list[tuple[str, str, object]], keys, limit: int 
     return [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])][:limit]
 
 
-def choose(value: str, allowed: Sequence[str], option: str, noun: str) -> str:
-    """`value` as one of the `allowed` words of a closed choice (--kind, --style...), matched
-    like a name (any case, accents or punctuation); else a UsageError with the closest words,
-    found by `suggest` as for names, and the choices."""
+def choose(value: str, allowed: Sequence[str], field: str, noun: str | None = None) -> str:
+    """`value` as one of the `allowed` words of a closed choice (a kind, a style...), matched
+    like a name (any case, accents or punctuation); else an InvalidChoice for `field` with the
+    closest words, found by `suggest` as for names, and the choices."""
     folded = fold(value)
     match = next((a for a in allowed if fold(a) == folded), None) if folded else None
     if match is not None:
         return match
     close = suggest(folded, [(fold(a), a, a) for a in allowed], lambda a: [a]) if folded else []
-    listed = ", ".join(allowed)
-    if close:
-        raise UsageError(f"{option}: unknown {noun} {value!r}; did you mean {' or '.join(repr(c) for c in close)}? "
-                         f"(one of {listed})")
-    raise UsageError(f"{option}: unknown {noun} {value!r}; choose from {listed}")
+    raise InvalidChoice(field, value, allowed, close, noun)
