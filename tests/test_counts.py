@@ -191,3 +191,12 @@ def test_cite_and_show_write_a_bound_as_the_article_does(cica):
     assert cited.startswith("Member states: over 20 states (as of Oct 2022).")
     shown = cica("show", "observer-states-9-10-a", "--data", data).stdout
     assert "9–10 states" in shown
+
+
+def test_diff_compares_a_stated_sum_with_the_other_sources_parts_and_lists_no_sum_as_a_figure(counted):
+    ds = load_dataset(counted)
+    result = C.diff(ds, "fixture-2022", "laumulin-kozhirova-2021")
+    observers = [(c.a.id, c.b.id, c.verdict) for c in result.comparisons if c.a.subject == "observers"]
+    assert observers == [("fixture-observers-14", "observer-states-2021-laumulin+observer-orgs-2021-laumulin", C.CHANGED)]
+    only = C.diff(ds, "askeroglu-2022", "ravichandran-2023").only_a["figures"]
+    assert only == ["observer-states-2022-askeroglu"]  # its 9 + 5 is not a figure of its own

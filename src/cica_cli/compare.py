@@ -543,8 +543,8 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
             continue
         for source, side in ((a, side_a), (b, side_b)):
             for o in side:
-                if o.kind == DATE:
-                    continue  # events and documents: by who cites them, below
+                if o.kind == DATE or o.parts:
+                    continue  # events and documents: by who cites them, below; a sum: by its parts
                 key, record = ("figures", o.id) if o.kind == FIGURE else ("members", o.subject)
                 ids = only[source].setdefault(key, [])
                 if record not in ids:
