@@ -130,3 +130,12 @@ def test_the_calendar_marks_a_postponed_plan_cancelled_at_its_planned_date(cica)
     statuses = [line for line in out.splitlines() if line.startswith(("SUMMARY", "STATUS"))]
     assert statuses == ["SUMMARY:First summit (postponed) (month)", "STATUS:CANCELLED",
                         "SUMMARY:First summit (month)", "STATUS:CONFIRMED"]
+
+
+def test_the_page_tells_a_plan_and_its_outcome_on_both_events(cica):
+    from support import ROOT
+
+    page = cica("timeline", "--html", "-", "--data", ROOT / "tests" / "fixtures" / "as-written").stdout
+    told = "<p><b>Plan:</b> planned for Nov 2001 (wire-a); postponed: held Jun 2002 in Almaty (wire-b)</p>"
+    assert page.count(told) == 2  # on the plan and on the summit that was held
+    assert '<span class="badge">postponed</span>' in page
