@@ -26,10 +26,14 @@ MEMBERS = """
 - id: mongolia
   name: Mongolia
   kind: state
+  iso_alpha2: MN
+  iso_alpha3: MNG
 - id: qatar
   name: Qatar
   kind: state
   aliases: [State of Qatar]
+  iso_alpha2: QA
+  iso_alpha3: QAT
 """
 
 ROSTER = """- status: member

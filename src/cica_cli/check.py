@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from . import model, rosters
+from . import identifiers, model, rosters
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
@@ -28,6 +28,7 @@ def check(ds: Dataset) -> list[Problem]:
     problems = list(ds.problems)
     problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
     problems += _sum_problems(ds) + _plan_problems(ds) + rosters.problems(ds.members, ds.rosters)
+    problems += identifiers.problems(ds.members, LABELS["members"])
     return sorted(set(problems))
 
 
