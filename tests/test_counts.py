@@ -200,3 +200,24 @@ def test_diff_compares_a_stated_sum_with_the_other_sources_parts_and_lists_no_su
     assert observers == [("fixture-observers-14", "observer-states-2021-laumulin+observer-orgs-2021-laumulin", C.CHANGED)]
     only = C.diff(ds, "askeroglu-2022", "ravichandran-2023").only_a["figures"]
     assert only == ["observer-states-2022-askeroglu"]  # its 9 + 5 is not a figure of its own
+
+
+def test_the_exports_spread_a_count_over_its_columns_and_link_a_plan_to_its_outcome():
+    from support import ROOT
+    from cica_cli.tables import tables
+
+    built = {t.name: t for t in tables(load_dataset(ROOT / "tests" / "fixtures" / "as-written"))}
+    figures = built["figures"]
+    names = [c.name for c in figures.columns]
+    rows = {row[names.index("id")]: row for row in figures.rows}
+
+    def count(figure_id):
+        return tuple(rows[figure_id][names.index(n)] for n in ("value", "value_min", "value_over", "value_max", "value_under"))
+
+    assert count("members-over-20-a") == (None, None, 20, None, None)  # "over 20 member states"
+    assert count("observer-states-9-10-a") == (None, 9, None, 10, None)  # "Nine or ten countries"
+    assert count("members-27-b") == (27, None, None, None, None)
+    events = built["events"]
+    assert events.column("outcome").references == "events"
+    outcome = [row[[c.name for c in events.columns].index("outcome")] for row in events.rows]
+    assert outcome == ["first-summit", None]
