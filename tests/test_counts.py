@@ -104,7 +104,7 @@ def test_over_20_member_states_is_compatible_with_27_and_conflicts_with_20_at_th
     # bakishev-2009's "unites 20 states" (late 2009) is not over 20 and is earlier: a change
     assert C.compare(figures["members-2009-bakishev"], over).verdict == C.CHANGED
     # the same bound dated within bakishev-2009's window would contradict it
-    bakishev_time = C.Observation(C.FIGURE, "member-states", "x", {"over": 20}, "2009-11", "fixture-2022", "q")
+    bakishev_time = C.Observation(C.FIGURE, "member-states", "x", {"over": 20}, "2009-11", "fixture-2022", "q", scope="all")
     clash = C.compare(figures["members-2009-bakishev"], bakishev_time)
     assert clash.verdict == C.CONFLICT and "over 20" in clash.reason
     mc = C.compare_metric(ds, ds.by_id("metrics")["member-states"])

@@ -12,7 +12,7 @@ from .errors import Problem
 from .model import line_of
 from .yamlfile import ProblemError
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(model.ID_PATTERN)
 LABELS = {kind.name: kind.label for kind in model.KINDS}
 
 

@@ -15,7 +15,7 @@ from typing import Any, Optional
 from . import counts, dates
 from .dataset import Dataset
 from .errors import InvalidChoice, NotFound, UsageError
-from .model import Citation, Source
+from .model import Citation, Source, scope_words
 
 STYLES = ("plain", "chicago", "apa", "bibtex", "markdown", "csl-json")
 KINDS = ("event", "figure", "document", "member")
@@ -165,7 +165,8 @@ def _figure_claim(ds: Dataset, figure) -> Claim:
     description = metric.description if metric else figure.metric
     unit = f" {metric.unit}" if metric else ""
     value = counts.text(figure.value)
-    qualifier = f", {figure.qualifier}" if figure.qualifier else ""
+    scope = scope_words(figure.scope, figure.qualifier)
+    qualifier = f", {scope}" if scope else ""
     source = ds.source(figure.source)
     as_of = figure.as_of or (source.as_of if source else None)
     when = f" (as of {dates.human(as_of)})" if as_of else ""

@@ -4,15 +4,18 @@ Every observation has a time window: its own `as_of` if it has one, otherwise it
 `as_of`, read as an interval at its stated precision (`dates.parse`). Two observations of the
 same thing are then judged:
 
-* agree: the same value (and the same qualifier), or an exact number within a range
+* agree: the same value (and the same scope), or an exact number within a range
   (9 and "9-10");
 * compatible: counts that may both be true without being the same (27 and "over 20", or
   two ranges that overlap);
 * changed: values that cannot both be true, in windows that cannot share a day: the later
   one is the newer state of things;
 * conflict: values that cannot both be true, in windows that may share a day;
-* different-scope: the qualifiers differ (16 "participating at the first Summit" is not a
-  count of all member states), so the values are not comparable: shown, never a conflict.
+* different-scope: the figures count different things, by their `scope` (model.SCOPES: the
+  members taking part in one summit are not all the members), so the values are not
+  comparable: shown, never a conflict. A figure's qualifier (the source's words) is shown but
+  not compared: "16 member states participating at the first Summit in 2002" counts all the
+  members of 2002 (scope `all`), the qualifier only restating the time.
 
 Dates are judged per claim: each source's own date for an event, a document, a status or a
 role (see claims.py for the verdicts: agree, confirmed, compatible, conflict).
@@ -38,7 +41,7 @@ from typing import Any, Iterable, Optional
 from . import claims, counts, dates
 from .dataset import Dataset
 from .errors import DataError, Problem, UsageError
-from .model import Metric
+from .model import Metric, scope_words
 
 AGREE = claims.AGREE
 COMPATIBLE = claims.COMPATIBLE
@@ -71,6 +74,13 @@ class Observation:
     qualifier: Optional[str] = None
     inferred: Optional[str] = None  # how the source's date was worked out, for a date claim
     parts: tuple = ()  # for the sum of a metric's parts: the ids of the figures summed
+    scope: Optional[str] = None  # a figure's scope (model.SCOPES); None for other kinds
+
+    @property
+    def scope_key(self) -> str:
+        """What must be equal for two observations to count the same thing: a figure's scope,
+        an answer's scope text (whitespace and case aside); the same for everything else."""
+        return self.scope if self.scope is not None else _scope(self.qualifier)
 
     @property
     def span(self) -> dates.Span:
@@ -79,8 +89,8 @@ class Observation:
     def to_dict(self) -> dict:
         return {
             "kind": self.kind, "subject": self.subject, "id": self.id, "value": self.value,
-            "as_of": self.as_of, "qualifier": self.qualifier, "source": self.source, "quote": self.quote,
-            "inferred": self.inferred, "parts": list(self.parts),
+            "as_of": self.as_of, "qualifier": self.qualifier, "scope": self.scope, "source": self.source,
+            "quote": self.quote, "inferred": self.inferred, "parts": list(self.parts),
         }
 
     @property
@@ -114,6 +124,12 @@ def _scope(q: Optional[str]) -> str:
     return " ".join((q or "").split()).casefold()
 
 
+def scope_label(o: Observation) -> Optional[str]:
+    """How an observation's scope is named beside its value (model.scope_words); an answer's
+    qualifier."""
+    return scope_words(o.scope, o.qualifier)
+
+
 def _describe(o: Observation) -> str:
     return f"{o.shown} ({dates.human(o.as_of)})"
 
@@ -131,9 +147,9 @@ def compare(a: Observation, b: Observation) -> Comparison:
         return Comparison(a, b, SCOPE, f"different scope: {a.id} answers as “{a.qualifier}”, {b.id} as “{b.qualifier}”")
     if a.kind == ANSWER:
         return Comparison(a, b, *claims.judge(a.value, b.value))
-    if _scope(a.qualifier) != _scope(b.qualifier):
+    if a.scope_key != b.scope_key:
         def scope(o):
-            return f"“{o.qualifier}”" if o.qualifier else "no qualifier"
+            return o.scope + (f" (“{o.qualifier}”)" if o.qualifier else "")
         return Comparison(a, b, SCOPE, f"different scope: {scope(a)} vs {scope(b)}")
     if a.value == b.value:
         return Comparison(a, b, AGREE, f"the same value, {a.shown}")
@@ -186,7 +202,8 @@ def figures(ds: Dataset, metric: Optional[str] = None) -> list[Observation]:
         if metric is not None and f.metric != metric:
             continue
         as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
-        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier))
+        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier,
+                                  scope=f.scope))
     for m in ds.metrics:
         if m.sum_of and (metric is None or m.id == metric):
             result += sums(ds, m)
@@ -204,7 +221,7 @@ def sums(ds: Dataset, metric: Metric) -> list[Observation]:
         if f.metric not in parts:
             continue
         as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
-        found.setdefault((f.source, as_of, _scope(f.qualifier)), {}).setdefault(f.metric, f)
+        found.setdefault((f.source, as_of, f.scope), {}).setdefault(f.metric, f)
     result = []
     for (source, as_of, _), by_part in found.items():
         if len(by_part) < len(parts):
@@ -215,7 +232,7 @@ def sums(ds: Dataset, metric: Metric) -> list[Observation]:
         how = " + ".join(f"{counts.text(f.value)} {f.metric}" for f in chosen)
         result.append(Observation(FIGURE, metric.id, "+".join(f.id for f in chosen), value, as_of, source, quote,
                                   chosen[0].qualifier, inferred=f"the sum of the parts: {how}",
-                                  parts=tuple(f.id for f in chosen)))
+                                  parts=tuple(f.id for f in chosen), scope=chosen[0].scope))
     return result
 
 
@@ -255,8 +272,8 @@ def in_time_order(observations: Iterable[Observation]) -> list[Observation]:
 
 @dataclass
 class Step:
-    """Consecutive observations with the same value and qualifier (or an exact number and
-    ranges or bounds that allow it): one state of things."""
+    """Consecutive observations with the same value and scope (or an exact number and ranges
+    or bounds that allow it): one state of things."""
 
     value: Any
     qualifier: Optional[str]
@@ -326,8 +343,8 @@ class MetricComparison:
         """Observations whose scope differs from the one most observations share."""
         if not self.observations:
             return []
-        scopes = [_scope(o.qualifier) for o in self.observations]
-        main = max(set(scopes), key=lambda s: (scopes.count(s), s == ""))
+        scopes = [o.scope_key for o in self.observations]
+        main = max(set(scopes), key=lambda s: (scopes.count(s), s in ("", "all")))
         return [o for o, s in zip(self.observations, scopes) if s != main]
 
     def to_dict(self) -> dict:
@@ -369,7 +386,7 @@ def _hidden_conflicts(observations: list[Observation]) -> list[Comparison]:
     found = []
     groups: dict[str, list[Observation]] = {}
     for o in observations:
-        groups.setdefault(_scope(o.qualifier), []).append(o)
+        groups.setdefault(o.scope_key, []).append(o)
     for group in groups.values():
         if any(isinstance(o.value, (list, dict)) for o in group):
             found += _hidden_count_conflicts(group)
@@ -441,13 +458,13 @@ def explain(mc: MetricComparison) -> str:
     groups: list[Step] = []
     for o in mc.observations:
         last = groups[-1] if groups else None
-        if last and _scope(last.qualifier) == _scope(o.qualifier) and (
+        if last and last.observations[0].scope_key == o.scope_key and (
                 last.value == o.value or not counts.apart(last.value, o.value)):
             last.observations.append(o)  # the same count, or counts that may both be true: one state
             if counts.interval(o.value).exact:
                 last.value = o.value  # the step is named by its exact number
         else:
-            groups.append(Step(o.value, o.qualifier, [o]))
+            groups.append(Step(o.value, scope_label(o), [o]))
     chain = " → ".join(g.label() for g in groups)
     if mc.verdict == CONFLICT:
         c = next(c for c in mc.steps + mc.others if c.verdict == CONFLICT)
@@ -475,7 +492,8 @@ def chart(mc: MetricComparison, width: int = 40) -> list[str]:
 
 
 def _chart_note(o: Observation) -> str:
-    notes = [o.qualifier] if o.qualifier else []
+    scope = scope_label(o)
+    notes = [scope] if scope else []
     if o.parts:
         notes.append("sum of the parts")
     return f"  [{'; '.join(notes)}]" if notes else ""
@@ -561,7 +579,7 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
 
 
 def conflicts(ds: Dataset) -> list[Comparison]:
-    """The real conflicts in the dataset: figures of the same metric and qualifier that
+    """The real conflicts in the dataset: figures of the same metric and scope that
     differ in overlapping windows; different statuses of the same member, from different
     sources, in overlapping windows, where one is membership; dates that two sources give
     for the same event or document that cannot be the same day."""

@@ -222,7 +222,7 @@ class Total:
 def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
                     kind: Choice = None) -> list[Total]:
     """For each total that fits the filters: members named with that status vs. the latest
-    unqualified figure stated (a qualified one only if there is no other)."""
+    figure of scope `all` stated (one of another scope only if there is no other)."""
     result = []
     figures = totals(ds, status, kind)
     for metric, (st, kd) in TOTALS.items():
@@ -230,7 +230,7 @@ def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
             continue
         named = sum(1 for m in chosen if m.kind == kd and st in statuses_of(m))
         candidates = [f for f in figures if f.metric == metric]
-        plain = [f for f in candidates if not f.qualifier] or candidates
+        plain = [f for f in candidates if f.scope == "all"] or candidates
         latest = max(plain, key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "0001"), default=None)
         result.append(Total(metric, st, kd, named, latest))
     return result

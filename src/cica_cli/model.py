@@ -33,6 +33,29 @@ MEMBER_KINDS = ("state", "organisation")
 # the event that fulfilled or replaced it.
 EVENT_STATUSES = ("held", "planned", "postponed", "cancelled", "moved")
 
+# What a figure counts, from a closed list, so that two figures of the same metric and scope
+# are judged as the same thing (agree, changed, conflict) and two of different scopes are
+# only laid side by side. A figure's `qualifier` keeps the source's own words; its `scope`
+# says which of these they mean. A wording that only restates the time ("at the first
+# Summit", "today", "in 2002") is not a scope: the time goes in `as_of` and the scope is `all`.
+SCOPES = {
+    "all": "the whole of what the metric counts, at the figure's time (as_of): e.g. every member state then",
+    "founding": "those there at the start (founding members): a count that stays true, stated at any later time",
+    "participants": "those taking part in one meeting or event at the figure's time, not every one there could be",
+    "signatories": "those that signed or adopted one document, at the figure's time",
+}
+
+
+
+def scope_words(scope: str | None, qualifier: str | None) -> str | None:
+    """How a figure's scope is named beside its value: the scope unless it is `all`, then the
+    source's own words (the qualifier): "participants: attended an anniversary seminar"."""
+    parts = [scope] if scope not in (None, "all") else []
+    if qualifier:
+        parts.append(qualifier)
+    return ": ".join(parts) or None
+
+
 # Allowed values for fields named here; checked by `build`.
 CHOICES = {
     ("Event", "kind"): EVENT_KINDS,
@@ -42,6 +65,7 @@ CHOICES = {
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
+    ("Figure", "scope"): tuple(SCOPES),
 }
 # Fields whose value is checked and made plain by a function (ValueError: the problem).
 NORMALISE = {
@@ -130,7 +154,8 @@ FIELD_DOCS = {
     "Figure.value.max": "The greatest number a range or bound allows (inclusive): [9, 10] and {max: 10} give 10.",
     "Figure.value.under": "An upper bound the count stays below (exclusive): \"under 30\" gives 30.",
     "Figure.as_of": "When the value held, an EDTF string; empty: as of its source's as_of.",
-    "Figure.qualifier": "The scope of the value when it differs from the metric's (e.g. participating at the first Summit).",
+    "Figure.qualifier": "The source's own words on what the value counts (e.g. participating at the first Summit), kept as written.",
+    "Figure.scope": "What the value counts: all, founding, participants or signatories (`cica scopes` says what each means).",
     "Exclusion.text": "The words of the article (verbatim) deliberately not recorded.",
     "Exclusion.reason": "Why they are not a fact about CICA.",
     "Question.question": "The question, as people ask it.",
@@ -140,6 +165,10 @@ FIELD_DOCS = {
     "Tension.source": "The source whose statements do not add up (a source id).",
     "Tension.summary": "What does not add up, and why.",
 }
+# Date fields where an unquoted year (`date: 1992`) is read as that year.
+YEAR_FIELDS = frozenset({"date", "as_of", "published"})
+# What an `id` may be: lower-case letters, digits and hyphens (checked by `check`).
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 class Record:
     """The base of the record classes: equality and repr over the YAML fields, written once
@@ -329,6 +358,7 @@ class Figure(Record):
     quote: str
     as_of: Union[str, None] = None
     qualifier: Union[str, None] = None
+    scope: str = "all"
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
     line: int = _meta()
@@ -573,7 +603,7 @@ def _converter(hint: Any, what: str) -> Converter:
         nullable = type(None) in options
         concrete = [o for o in options if o is not type(None)]
         choices = [(_matcher(o), _converter(o, what)) for o in concrete]
-        int_date = what.endswith((".date", ".as_of"))
+        int_date = what.rsplit(".", 1)[-1] in YEAR_FIELDS
         wanted = WANTED.get(what) or " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
 
         def convert_union(value, file, line, problems):
@@ -612,7 +642,7 @@ def _converter(hint: Any, what: str) -> Converter:
 
         return convert_record
     matches = _matcher(hint)
-    int_text = hint is str and what.endswith((".date", ".published"))
+    int_text = hint is str and what.rsplit(".", 1)[-1] in YEAR_FIELDS
     wanted = _TYPE_NAMES.get(hint, hint.__name__)
 
     def convert_plain(value, file, line, problems):

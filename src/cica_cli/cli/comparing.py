@@ -28,9 +28,11 @@ def _side(o, cite: bool = False) -> str:
     if o.kind == "date":
         text = f"{dates.short(o.value)}\n{o.value}" + (" (inferred)" if o.inferred else "")
     else:
+        from ..compare import scope_label
+
         text = f"{o.shown}: {_when(o)}"
-        if o.qualifier:
-            text += f"\n({o.qualifier})"
+        if (label := scope_label(o)):
+            text += f"\n({label})"
         if o.parts:
             text += f"\n({o.inferred})"
     if cite:
@@ -141,13 +143,14 @@ def compare_command(
 def _one_metric(result, chart: bool) -> None:
     from .. import render
     from ..compare import chart as draw
+    from ..compare import scope_label
 
     m = result.metric
     rows = []
     for i, o in enumerate(result.observations):
         step = result.steps[i - 1] if i else None
         value = o.shown + (f"\n= {o.inferred.removeprefix('the sum of the parts: ')}" if o.parts else "")
-        rows.append([value, _when(o), o.source, o.qualifier or "", f"“{o.quote}”",
+        rows.append([value, _when(o), o.source, scope_label(o) or "", f"“{o.quote}”",
                      "" if step is None else step.verdict])
     title = f"{m.id}: {m.description} ({m.unit}), {len(result.observations)} observation(s)"
     if m.sum_of:

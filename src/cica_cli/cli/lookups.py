@@ -220,7 +220,7 @@ def members_command(
         frows = []
         for f in figures:
             when, from_source = figure_as_of(ds, f)
-            frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), counts.text(f.value),
+            frows.append([f.metric + _scope_note(f, " "), counts.text(f.value),
                           _human(when) + (" †" if from_source else ""), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
@@ -517,6 +517,7 @@ def _show_event(ds, event) -> None:
 def _show_figure(ds, figure) -> None:
     from .. import counts, render
     from ..lookup import figure_as_of
+    from ..model import SCOPES
 
     metric = ds.by_id("metrics").get(figure.metric)
     when, from_source = figure_as_of(ds, figure)
@@ -527,11 +528,20 @@ def _show_figure(ds, figure) -> None:
         ("Value", f"{value} {metric.unit}" if metric else value),
         ("As of", _both(when) + (" (the source's as_of)" if from_source else "")),
         ("Qualifier", figure.qualifier),
+        ("Scope", f"{figure.scope}: {SCOPES.get(figure.scope, '')}"),
         ("Source", figure.source),
         ("Quote", f"“{figure.quote}”"),
         ("Inferred", figure.inferred),
         ("Notes", figure.notes),
     ])
+
+
+def _scope_note(figure, sep: str) -> str:
+    """A figure's scope (unless `all`) and qualifier, in brackets after `sep`; or nothing."""
+    from ..model import scope_words
+
+    words = scope_words(figure.scope, figure.qualifier)
+    return f"{sep}({words})" if words else ""
 
 
 def _show_metric(ds, metric) -> None:
@@ -547,7 +557,7 @@ def _show_metric(ds, metric) -> None:
     rows = []
     for f in figures:
         when, from_source = figure_as_of(ds, f)
-        rows.append([counts.text(f.value) + (f"\n({f.qualifier})" if f.qualifier else ""), _human(when) + (" †" if from_source else ""),
+        rows.append([counts.text(f.value) + _scope_note(f, "\n"), _human(when) + (" †" if from_source else ""),
                      f"{f.source}\n{f.id}", f"“{f.quote}”"])
     render.print_lines([""])
     _section(f"Figures for {metric.id}", ["Value", "As of", "Source and figure", "Quote"], rows,
