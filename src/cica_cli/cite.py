@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from . import dates
+from . import counts, dates
 from .dataset import Dataset
 from .errors import InvalidChoice, NotFound, UsageError
 from .model import Citation, Source, scope_words
@@ -155,7 +155,7 @@ def _with_sources(ds: Dataset, claim: Claim) -> Claim:
 
 
 def _event_claim(ds: Dataset, event) -> Claim:
-    when = (dates.human(event.date) if event.date else "no date given") + (", planned" if event.status == "planned" else "")
+    when = (dates.human(event.date) if event.date else "no date given") + (f", {event.status}" if event.status != "held" else "")
     return _with_sources(ds, Claim(event.id, "event", f"{_stop(event.title)} ({when}).",
                                    event.citations, event, event.inferred))
 
@@ -164,7 +164,7 @@ def _figure_claim(ds: Dataset, figure) -> Claim:
     metric = ds.by_id("metrics").get(figure.metric)
     description = metric.description if metric else figure.metric
     unit = f" {metric.unit}" if metric else ""
-    value = f"{figure.value:g}" if isinstance(figure.value, float) else str(figure.value)
+    value = counts.text(figure.value)
     scope = scope_words(figure.scope, figure.qualifier)
     qualifier = f", {scope}" if scope else ""
     source = ds.source(figure.source)

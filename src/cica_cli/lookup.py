@@ -6,21 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence, Union
 
-from . import dates
+from . import counts, dates
 from .dataset import Dataset
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )
 from .model import KINDS as KIND_LIST
+from .model import member_keys
 from .names import fold, resolve
 
 
 def source_keys(source: Source) -> list[str]:
     return [source.id, source.file, source.file.rsplit(".", 1)[0]]
-
-
-def member_keys(member: Member) -> list[str]:
-    return [member.name, member.id, *member.aliases]
 
 
 def document_keys(document: Document) -> list[str]:
@@ -85,7 +82,7 @@ def facts(ds: Dataset) -> list[Fact]:
                           for c in name.citations]
     for tension in ds.tensions:
         found += [Fact("tension", tension.id, "", c.source, c.quote) for c in tension.citations]
-    found += [Fact("figure", f.id, f"{f.metric} = {f.value}", f.source, f.quote) for f in ds.figures]
+    found += [Fact("figure", f.id, f"{f.metric} = {counts.text(f.value)}", f.source, f.quote) for f in ds.figures]
     return found
 
 

@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from . import counts
 from .errors import Problem
 from .yamlfile import LineDict
 
@@ -27,7 +28,10 @@ DOCUMENT_KINDS = (
     "statement", "other",
 )
 MEMBER_KINDS = ("state", "organisation")
-EVENT_STATUSES = ("held", "planned")
+# What became of an event: held; planned (announced ahead, its outcome not reported);
+# postponed, moved (held later, or elsewhere) or cancelled. A plan may name its `outcome`,
+# the event that fulfilled or replaced it.
+EVENT_STATUSES = ("held", "planned", "postponed", "cancelled", "moved")
 NAME_KINDS = ("name", "abbreviation")
 PLACE_KINDS = ("city", "country", "other")
 BODY_KINDS = ("organisation", "organ", "post")
@@ -60,6 +64,7 @@ CHOICES = {
     ("Event", "kind"): EVENT_KINDS,
     ("Event", "status"): EVENT_STATUSES,
     ("Status", "status"): STATUSES,
+    ("Roster", "status"): STATUSES,
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
@@ -68,6 +73,12 @@ CHOICES = {
     ("Body", "kind"): BODY_KINDS,
     ("Figure", "scope"): tuple(SCOPES),
 }
+# Fields whose value is checked and made plain by a function (ValueError: the problem).
+NORMALISE = {
+    ("Figure", "value"): counts.written,
+}
+# What a field must be, where its type alone would say it less clearly.
+WANTED = {"figure.value": counts.SHAPES}
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published", "until"})
 # Fields whose values are ids of records of another kind: (class name, field) -> the kinds
@@ -89,7 +100,12 @@ REFERENCES = {
     ("Office", "post"): ("bodies",),
     ("Place", "country"): ("members",),
     ("Body", "part_of"): ("bodies",),
+    ("Event", "outcome"): ("events",),
+    ("Metric", "sum_of"): ("metrics",),
+    ("Roster", "source"): ("sources",),
 }
+# Fields holding a count as written (a number, a range or a bound: see counts.py).
+COUNT_FIELDS = frozenset({("Figure", "value")})
 # What each field holds, for the exports' schemas: "Class.field" first, then "field".
 FIELD_DOCS = {
     "id": "The record's id: lower-case letters, digits and hyphens; stable, used to refer to it.",
@@ -118,7 +134,8 @@ FIELD_DOCS = {
     "Source.as_of_basis": "How `as_of` was worked out from the text.",
     "Event.kind": "proposal, summit, ministerial, meeting, adoption, institutional, membership, anniversary, statement, initiative or forum.",
     "Event.place": "Where it happened, as the sources name it.",
-    "Event.status": "held, or planned (announced, not known to have happened).",
+    "Event.status": "held; planned (announced, what became of it not reported); postponed, moved (held later or elsewhere) or cancelled.",
+    "Event.outcome": "The event that fulfilled or replaced this plan (an event id); empty when no source reports one.",
     "Event.context": "True for Kazakhstan's related initiatives outside CICA itself.",
     "Member.name": "The name, as commonly written in English.",
     "Member.kind": "state or organisation.",
@@ -137,8 +154,16 @@ FIELD_DOCS = {
     "Document.related": "Related documents (document ids).",
     "Metric.description": "What is measured.",
     "Metric.unit": "The unit of the values.",
+    "Metric.sum_of": "The metrics this one adds up (metric ids); its figures are compared with the sum of theirs.",
+    "Roster.status": "The status the quote gives every member it names: member, observer, partner, applicant, non-member or cooperating.",
+    "Roster.members": "The members the quote names, as ids, names or aliases; each gets the status, citing the quote.",
     "Figure.metric": "The metric observed (a metric id).",
-    "Figure.value": "The value the source states.",
+    "Figure.value": "The value the source states: a number, a range [low, high], or a bound ({over: 20}, {min: 21}, max, under).",
+    "Figure.value.value": "The count, when the source states one number; empty for a range or a bound.",
+    "Figure.value.min": "The least number a range or bound allows (inclusive): [9, 10] and {min: 9} give 9.",
+    "Figure.value.over": "A lower bound the count exceeds (exclusive): \"over 20\" gives 20.",
+    "Figure.value.max": "The greatest number a range or bound allows (inclusive): [9, 10] and {max: 10} give 10.",
+    "Figure.value.under": "An upper bound the count stays below (exclusive): \"under 30\" gives 30.",
     "Figure.as_of": "When the value held, an EDTF string; empty: as of its source's as_of.",
     "Figure.qualifier": "The source's own words on what the value counts (e.g. participating at the first Summit), kept as written.",
     "Figure.scope": "What the value counts: all, founding, participants or signatories (`cica scopes` says what each means).",
@@ -256,6 +281,7 @@ class Event(Record):
     place: Union[str, None] = None
     place_id: Union[str, None] = None
     status: str = "held"
+    outcome: Union[str, None] = None
     context: bool = False
     members: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
@@ -298,6 +324,27 @@ class Member(Record):
     identifier_scheme: Union[str, None] = None
     statuses: list[Status] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+def member_keys(member: "Member") -> list[str]:
+    """The names a member answers to: its name, its id, its aliases."""
+    return [member.name, member.id, *member.aliases]
+
+
+@record
+class Roster(Record):
+    """A list of named members in one quote ("the observers are A, B and C"), entered once:
+    the loader gives each member named (an id, name or alias) a status citing the quote,
+    as if entered under the member (see rosters.py)."""
+
+    status: str
+    members: list[str]
+    source: str
+    quote: str
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
     notes: Union[str, None] = None
     line: int = _meta()
 
@@ -404,21 +451,25 @@ class Document(Record):
 
 @record
 class Metric(Record):
-    """A measured quantity."""
+    """A measured quantity; with `sum_of`, the sum of other metrics ("observer states and
+    organisations"), whose figures are compared with the sum of the parts' figures."""
 
     id: str
     description: str
     unit: str
+    sum_of: list[str] = field(default_factory=list)
+    notes: Union[str, None] = None
     line: int = _meta()
 
 
 @record
 class Figure(Record):
-    """An observation of a metric."""
+    """An observation of a metric. `value` is the count as written: a number, a range
+    `[low, high]` or a bound (`{over: 20}`, `{min: 21}`); see counts.py."""
 
     id: str
     metric: str
-    value: Union[int, float]
+    value: Union[int, float, list, dict]
     source: str
     quote: str
     as_of: Union[str, None] = None
@@ -499,6 +550,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("sources", "source", Source, required=True),
     Kind("events", "event", Event, required=True),
     Kind("members", "member", Member, required=True),
+    Kind("rosters", "roster", Roster, named=False),
     Kind("documents", "document", Document),
     Kind("metrics", "metric", Metric),
     Kind("figures", "figure", Figure),
@@ -589,23 +641,26 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list"}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
+               dict: "a mapping"}
 
 # A converter takes (value, file, line, problems) and returns (converted value, ok).
 Converter = typing.Callable[[Any, str, int, list], tuple[Any, bool]]
 # Per record class: its name, its field names, and per field (name, converter, required,
-# allowed values, is a date field). Worked out once per class, not once per record.
-_PLANS: dict[type, tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool]]]] = {}
+# allowed values, is a date field, normaliser). Worked out once per class, not once per record.
+_Plan = tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool, Any]]]
+_PLANS: dict[type, _Plan] = {}
 
 
-def _plan(cls: type) -> tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool]]]:
+def _plan(cls: type) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         name, hints, fields = cls.__name__.lower(), typing.get_type_hints(cls), []
         for f in public_fields(cls):
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             fields.append((f.name, _converter(hints[f.name], f"{name}.{f.name}"), required,
-                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS))
+                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS,
+                           NORMALISE.get((cls.__name__, f.name))))
         plan = _PLANS[cls] = (name, frozenset(f[0] for f in fields), fields)
     return plan
 
@@ -624,7 +679,7 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
                 ok = False
     values: dict[str, Any] = {}
     lines, start = data.lines, data.line
-    for fname, convert, required, choices, is_date in fields:
+    for fname, convert, required, choices, is_date, normalise in fields:
         if fname not in data:
             if required:
                 problems.append(Problem(file, start, f"{name} is missing required field '{fname}'"))
@@ -637,6 +692,12 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
         if good and choices and value not in choices:
             problems.append(Problem(file, where, f"{name}.{fname} must be one of {', '.join(choices)}; got {value!r}"))
             good = False
+        if good and normalise is not None:
+            try:
+                value = normalise(value)
+            except ValueError as exc:
+                problems.append(Problem(file, where, f"{name}.{fname}: {exc}"))
+                good = False
         ok = ok and good
         values[fname] = value
     if not ok:
@@ -662,7 +723,7 @@ def _converter(hint: Any, what: str) -> Converter:
         concrete = [o for o in options if o is not type(None)]
         choices = [(_matcher(o), _converter(o, what)) for o in concrete]
         int_date = what.rsplit(".", 1)[-1] in YEAR_FIELDS
-        wanted = " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
+        wanted = WANTED.get(what) or " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
 
         def convert_union(value, file, line, problems):
             if value is None and nullable:

@@ -54,10 +54,19 @@ HELP = {
     "members": "Ids of members (data/members.yaml).",
     "documents": "Ids of documents (data/documents.yaml).",
     "metric": "The id of a metric in data/metrics.yaml.",
-    "value": "The number as stated (a word such as 'half' written as its number, with `inferred`).",
+    "value": "The count as stated: a number (a word such as 'half' written as its number, with `inferred`), "
+             "a range [9, 10] (\"nine or ten\"), or a bound: {over: 20} (\"over 20\"), {min: 21}, {max: 30}, "
+             "{under: 30}, or a lower and an upper end together.",
     ("Figure", "scope"): "What the figure counts: " + "; ".join(f"{k}: {v}" for k, v in model.SCOPES.items()),
     ("Event", "context"): "true for Kazakhstan's related initiatives, shown apart from CICA's own events.",
-    ("Event", "status"): "held, or planned (a future event as the article saw it).",
+    ("Event", "status"): "held; planned (a future event as the article saw it, what became of it not "
+                         "reported); postponed, moved (held later or elsewhere) or cancelled.",
+    ("Event", "outcome"): "The id of the event that fulfilled or replaced this plan, an event of the same kind; "
+                          "the plan's status then says what became of it.",
+    ("Metric", "sum_of"): "The ids of the metrics this one adds up (\"14 observer states and organizations\"); "
+                          "its figures are compared with the sum of theirs.",
+    ("Roster", "status"): "The status the quote gives every member it names.",
+    ("Roster", "members"): "The members the quote names: ids, names or aliases from data/members.yaml.",
     ("Exclusion", "text"): "The exact words of the date or number left out.",
     ("Exclusion", "reason"): "Why it is not recorded.",
     ("Event", "place_id"): "The id of the place in data/places.yaml where `place` (the source's wording) is; "
@@ -145,7 +154,10 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     hints = typing.get_type_hints(cls)
     properties, required = {}, []
     for f in model.public_fields(cls):
-        prop = _type(hints[f.name], f.name in model.YEAR_FIELDS, definitions)
+        if (name, f.name) in model.COUNT_FIELDS:
+            prop = _count()
+        else:
+            prop = _type(hints[f.name], f.name in model.YEAR_FIELDS, definitions)
         choices = model.CHOICES.get((name, f.name))
         if choices:
             prop["enum"] = list(choices)
@@ -169,6 +181,19 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
 
 
 _NOT_BLANK = r"\S"  # `check`: no empty or blank text
+
+
+def _count() -> dict[str, Any]:
+    """A count as written (counts.py): a number, a range [low, high], or a bound with at most
+    one lower end (min or over) and one upper end (max or under). Ends in order are `check`'s."""
+    number = {"type": "number"}
+    ends = {key: number for key in ("min", "over", "max", "under")}
+    return {"anyOf": [
+        number,
+        {"type": "array", "items": number, "minItems": 2, "maxItems": 2},
+        {"type": "object", "properties": ends, "additionalProperties": False, "minProperties": 1,
+         "not": {"anyOf": [{"required": ["min", "over"]}, {"required": ["max", "under"]}]}},
+    ]}
 
 
 def _type(hint: Any, is_date: bool, definitions: dict[str, Any]) -> dict[str, Any]:
