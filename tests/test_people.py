@@ -243,6 +243,51 @@ def test_the_secretariat_is_named_from_2006_as_the_2009_interview_dates_it(cica)
     assert "2006 *" in cica("show", "cica-secretariat").stdout  # the since is a reading, marked
 
 
+@pytest.mark.parametrize("record, source, quote", [
+    # two citations of "CICA Secretariat" share bakishev-2009's date: each still has its own row
+    ("cica-secretariat", "bakishev-2009", "As head of the CICA Secretariat"),
+    ("cica-secretariat", "auelbayev-2022", "Photo credit: CICA Secretariat Twitter."),
+    # two citations of Nur-Sultan from one abstract; Astana again in three articles
+    ("astana", "laumulin-kozhirova-2021", "Head of the Center of Chinese and Asian Studies"),
+    ("astana", "askeroglu-2022", "Summit was held on 12-13 October 2022"),
+    ("astana", "ravichandran-2023", "CICA headquartered in Astana"),
+])
+def test_each_quote_of_a_name_sits_beside_its_own_sources_date(cica, record, source, quote):
+    from cica_cli import dates
+
+    as_of = cica("show", source, "--json").json()["as_of"]
+    out = cica("show", record).stdout.splitlines()
+    table = out[next(i for i, line in enumerate(out) if line.startswith("Names over time")):]
+    (row,) = [line for line in table if f"{source}: “{quote}" in line]
+    assert f"  {dates.short(as_of)}  " in row, row
+
+
+@pytest.mark.parametrize("person, event, marked", [
+    # 5 Oct 1992 is derived from auelbayev-2022's inferred "30 years since its creation"
+    ("nazarbayev", "1992-unga-proposal", True),
+    # the year 2023 is outside the text (stated on the record, with its `inferred`)
+    ("tokayev", "2023-aif-plenary", True),
+    ("sarybay", "2023-central-asian-security-forum", True),
+    # "in Sept 2020", as ravichandran-2023 writes it
+    ("tokayev", "2020-iabs-proposed", False),
+])
+def test_a_persons_events_carry_the_timelines_inference_mark(cica, person, event, marked):
+    events = cica("person", person).stdout.split("Events whose quotes name them", 1)[1].splitlines()
+    (row,) = [line for line in events if f" {event} " in line]
+    assert row.split(f" {event} ")[0].rstrip().endswith(" *") is marked, row
+    title = cica("show", event, "--json").json()["title"]
+    (line,) = [line for line in cica("timeline", "--person", person).stdout.splitlines() if title in line]
+    assert line.split(title)[0].rstrip().endswith(" *") is marked, line
+
+
+def test_a_places_events_carry_the_inference_mark(cica):
+    events = cica("show", "astana").stdout.split("Events here", 1)[1].splitlines()
+    (aif,) = [line for line in events if " 2023-aif-plenary " in line]  # the year from outside the text
+    (summit,) = [line for line in events if " 2022-astana-summit " in line]  # "12-13 October 2022", as written
+    assert aif.split(" 2023-aif-plenary ")[0].rstrip().endswith(" *")
+    assert not summit.split(" 2022-astana-summit ")[0].rstrip().endswith(" *")
+
+
 def test_an_office_with_a_claimed_beginning_is_shown_since_then(cica, dataset):
     write(dataset)
     shown = cica("person", "someone", "--data", dataset).stdout

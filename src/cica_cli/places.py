@@ -30,11 +30,16 @@ def attested(ds: Dataset, name: Name) -> list[dates.Span]:
     """The times a name is known to be current: its own `as_of`, else each citing source's."""
     if name.as_of:
         return [dates.parse(name.as_of)]
-    found = []
+    return [dates.parse(when) for when in citation_dates(ds, name) if when]
+
+
+def citation_dates(ds: Dataset, name: Name) -> list[Optional[str]]:
+    """One date per citation of a name, in the citations' order: when that citation shows the
+    name in use (the name's own `as_of`, else the citing source's; None for an unknown source)."""
+    found: list[Optional[str]] = []
     for citation in name.citations:
         source = ds.source(citation.source)
-        if source is not None:
-            found.append(dates.parse(source.as_of))
+        found.append(name.as_of or (source.as_of if source is not None else None))
     return found
 
 

@@ -58,6 +58,7 @@ def person_json(ds, person) -> dict[str, Any]:
 def show_person(ds, person) -> None:
     """A person: names, each office as written with its claims, and the events naming them."""
     from .. import dates, render
+    from ..claims import marked
     from ..people import events_of_person, offices_in_order
 
     render.print_fields(person.name, [("Id", person.id), ("Aliases", ", ".join(person.aliases)), ("Notes", person.notes)])
@@ -77,7 +78,9 @@ def show_person(ds, person) -> None:
     events = events_of_person(ds, person)
     if events:
         render.print_table("Events whose quotes name them", ["Date", "Id", "Title"],
-                           [[dates.short(e.date), e.id, e.title] for e in events], nowrap=("Id",))
+                           [[dates.short(e.date) + (" *" if marked(e) else ""), e.id, e.title] for e in events],
+                           caption="* date or link inferred: `cica show ID` says how" if any(marked(e) for e in events) else None,
+                           nowrap=("Date", "Id"))
     else:
         render.print_lines(["Events whose quotes name them: none"])
 

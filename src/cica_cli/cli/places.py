@@ -27,12 +27,12 @@ def named_json(ds, record) -> dict[str, Any]:
 
 
 def _attested(ds, name) -> str:
+    """One date per citation, even where two share it, so each lines up with its quote in
+    the Evidence column."""
     from .. import dates
-    from ..places import attested
+    from ..places import citation_dates
 
-    if name.as_of:
-        return dates.short(name.as_of)
-    return "\n".join(dict.fromkeys(dates.short(s.text) for s in attested(ds, name)))
+    return "\n".join(dates.short(when) if when else "" for when in citation_dates(ds, name))
 
 
 def _remarks(name) -> str:
@@ -50,7 +50,7 @@ def show_named(ds, record) -> None:
     """A place or body: its names over time, which name each source used and which were in
     use at that source's date, and what links to it."""
     from .. import dates, render
-    from ..claims import date_inferred
+    from ..claims import date_inferred, marked
     from ..model import Place
     from ..people import holders
     from ..places import names_over_time, usages
@@ -91,7 +91,9 @@ def show_named(ds, record) -> None:
         render.print_lines([""])
         if events:
             render.print_table("Events here", ["Date", "Id", "Title", "Place as written"],
-                               [[dates.short(e.date), e.id, e.title, e.place] for e in events], nowrap=("Id",))
+                               [[dates.short(e.date) + (" *" if marked(e) else ""), e.id, e.title, e.place] for e in events],
+                               caption="* date or link inferred: `cica show ID` says how" if any(marked(e) for e in events) else None,
+                               nowrap=("Date", "Id"))
         else:
             render.print_lines(["Events here: none"])
         return
