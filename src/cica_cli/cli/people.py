@@ -9,7 +9,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import DAGGER, VIEWS, look_up, remarks
+from .views import DAGGER, MARKED, VIEWS, look_up, marked_date, remarks
 from .sharing import FormatOption, export_listing
 
 def _when(ds, office, full: bool = False) -> str:
@@ -46,7 +46,7 @@ def person_json(ds, person) -> dict[str, Any]:
 
 def show_person(ds, person) -> None:
     """A person: names, each office as written with its claims, and the events naming them."""
-    from .. import dates, render
+    from .. import render
     from ..claims import marked
     from ..people import events_of_person, offices_in_order
 
@@ -67,8 +67,8 @@ def show_person(ds, person) -> None:
     events = events_of_person(ds, person)
     if events:
         render.print_table("Events whose quotes name them", ["Date", "Id", "Title"],
-                           [[dates.short(e.date) + (" *" if marked(e) else ""), e.id, e.title] for e in events],
-                           caption="* date or link inferred: `cica show ID` says how" if any(marked(e) for e in events) else None,
+                           [[marked_date(e), e.id, e.title] for e in events],
+                           caption=MARKED if any(marked(e) for e in events) else None,
                            nowrap=("Date", "Id"))
     else:
         render.print_lines(["Events whose quotes name them: none"])

@@ -10,7 +10,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import VIEWS, look_up, remarks
+from .views import MARKED, VIEWS, look_up, marked_date, remarks
 
 
 def named_json(ds, record) -> dict[str, Any]:
@@ -81,8 +81,8 @@ def show_named(ds, record) -> None:
         render.print_lines([""])
         if events:
             render.print_table("Events here", ["Date", "Id", "Title", "Place as written"],
-                               [[dates.short(e.date) + (" *" if marked(e) else ""), e.id, e.title, e.place] for e in events],
-                               caption="* date or link inferred: `cica show ID` says how" if any(marked(e) for e in events) else None,
+                               [[marked_date(e), e.id, e.title, e.place] for e in events],
+                               caption=MARKED if any(marked(e) for e in events) else None,
                                nowrap=("Date", "Id"))
         else:
             render.print_lines(["Events here: none"])

@@ -9,6 +9,7 @@ import typer
 from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
+from .views import MARKED, marked_date
 
 
 @command("timeline", "cica timeline --from 2002 --to 2010 --kind summit --cite")
@@ -32,7 +33,7 @@ def timeline_command(
 
     Also as a file to share: --format csv or markdown, --ics cica.ics (a calendar),
     --html cica.html (a page with a time axis)."""
-    from .. import dates, render
+    from .. import render
     from ..claims import marked
     from ..dataset import open_dataset
     from ..errors import NotFound
@@ -63,7 +64,7 @@ def timeline_command(
     rows = []
     for e in events:
         title = e.title + plans.label(ds, e)
-        date = dates.short(e.date) + (" *" if marked(e) else "")
+        date = marked_date(e)
         kind_text = e.kind + (" (context)" if e.context else "")
         if cite:
             evidence = render.evidence(e.citations)
@@ -73,8 +74,7 @@ def timeline_command(
     columns = ["Date", "Event", "Kind", "Evidence" if cite else "Sources"]
     render.print_table(
         f"CICA timeline: {len(events)} event(s)", columns, rows,
-        caption="* date or link inferred: `cica show ID` says how"
-        if any(marked(e) for e in events) else None,
+        caption=MARKED if any(marked(e) for e in events) else None,
         nowrap=("Date",), drop=("Kind",) if cite else ("Sources",),
     )
 

@@ -43,6 +43,15 @@ def remarks(entry) -> str:
 
 
 DAGGER = "† the date of the source: no date is recorded for the fact itself"
+MARKED = "* date or link inferred: `cica show ID` says how"
+
+
+def marked_date(record) -> str:
+    """An event's (or document's) date in a table cell, with `*` where its date or a link or
+    reading of it was worked out (claims.marked); MARKED is the caption that explains it."""
+    from ..claims import marked
+
+    return short_date(record.date) + (" *" if marked(record) else "")
 
 
 def says(ds, record) -> None:
