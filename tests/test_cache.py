@@ -272,7 +272,7 @@ def test_a_planted_symlink_at_the_temporary_name_is_not_followed(dataset, cache_
     monkeypatch.setattr("secrets.token_hex", lambda n: "0" * (2 * n))
     c = cache_module.Cache(dataset)
     os.symlink(victim, cache_dir / f"{c.path.stem}.{'0' * 16}.tmp")
-    c.put("events.yaml", b"k", ([], [], {}))
+    c.put("events.yaml", b"k", ([], [], {}, None))
     c.save()  # O_EXCL: the name is taken, so nothing is written
     assert victim.read_text() == "precious"
     assert not c.path.exists()
@@ -281,7 +281,7 @@ def test_a_planted_symlink_at_the_temporary_name_is_not_followed(dataset, cache_
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["full disk", "ctrl-c"])
 def test_a_failed_write_leaves_no_temporary_file(dataset, cache_dir, monkeypatch, failure):
     c = cache_module.Cache(dataset)
-    c.put("events.yaml", b"k", ([], [Problem("data/events.yaml", 1, "x")], {}))
+    c.put("events.yaml", b"k", ([], [Problem("data/events.yaml", 1, "x")], {}, None))
 
     def fail(fd, data):
         raise failure

@@ -138,6 +138,14 @@ def suggest(folded: str, table: list[tuple[str, str, object]], keys, limit: int 
     return [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])][:limit]
 
 
+def did_you_mean(value: object, allowed: Iterable[str]) -> str:
+    """"; did you mean 'summit'?" when `value` is close to some of the `allowed` words or ids
+    (found by `suggest`, as for names), else ""."""
+    folded = fold(value) if type(value) is str else ""
+    close = suggest(folded, [(fold(a), a, a) for a in allowed], lambda a: [a]) if folded else []
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
 def choose(value: str, allowed: Sequence[str], option: str, noun: str) -> str:
     """`value` as one of the `allowed` words of a closed choice (--kind, --style...), matched
     like a name (any case, accents or punctuation); else a UsageError with the closest words,
