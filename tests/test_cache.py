@@ -40,6 +40,21 @@ def test_cached_problems_are_reported_again(cica, dataset, cache_dir):
     assert "data/events.yaml:1: event is missing required field 'summary'" in second.stdout
 
 
+def test_files_with_problems_are_cached_too(cica, dataset, cache_dir, monkeypatch):
+    """A data file with a problem (a record with a wrong field, a YAML error that stops the
+    reading) is read from the cache on the next run, not built again, and says the same."""
+    edit(dataset, "data/events.yaml", "  summary: The idea is first put forward.\n", "")
+    edit(dataset, "data/members.yaml", "  aliases: [Qazaqstan]", "  aliases: [Qazaqstan\n")
+    first = cica("check", "--data", dataset)
+    assert "data/members.yaml:6: 1 reference(s) to members in data/events.yaml not checked" in first.stdout
+
+    def no_building(*args):
+        raise AssertionError("a file with a problem was built again")
+
+    monkeypatch.setattr(loader, "_build", no_building)
+    assert cica("check", "--data", dataset).stdout == first.stdout
+
+
 def test_a_corrupt_cache_is_ignored(cica, dataset, cache_dir):
     cica("timeline", "--data", dataset)
     for path in cache_dir.glob("*.json"):
