@@ -302,3 +302,47 @@ def test_yaml_errors_come_with_advice(cica, dataset, old, new, expected):
     edit(dataset, "data/events.yaml", old, new)
     lines = cica("check", "--data", dataset).stdout.splitlines()
     assert lines[0] == expected
+
+
+def test_every_shipped_quote_with_a_word_changed_is_traced_to_its_passage():
+    """The nearest passage of each quote of the shipped dataset (five words or more) with its
+    middle word replaced is the quote itself, and the difference named is that word."""
+    from support import ROOT
+
+    from cica_cli.check import quoted
+    from cica_cli.dataset import load_dataset
+    from cica_cli.quotes import differences, normalise
+
+    ds = load_dataset(ROOT)
+    tried = set()
+    for _label, _line, source, quote in quoted(ds):
+        words = quote.split()
+        if len(words) < 5 or (source, quote) in tried:
+            continue
+        tried.add((source, quote))
+        middle = len(words) // 2
+        altered = " ".join(words[:middle] + ["Xylophone"] + words[middle + 1:])
+        article = ds.article(source)
+        start, end, _similarity = article.nearest(altered)
+        passage = article.text[article.original_offset(start):article.original_offset(end)]
+        assert normalise(passage) == normalise(quote), (source, quote, passage)
+        assert differences(altered, passage)[0] == [f"the article has “{words[middle]}” where the quote has “Xylophone”"]
+    assert len(tried) > 100
+
+
+def test_a_quote_from_another_article_names_that_source(cica, shipped):
+    edit(shipped, "data/figures.yaml", "  source: auelbayev-2022\n  quote: Today,", "  source: askeroglu-2022\n  quote: Today,")
+    line = line_number(shipped, "data/figures.yaml", "source: askeroglu-2022\n  quote: Today,") + 1
+    lines = cica("check", "--data", shipped).stdout.splitlines()
+    assert lines[0] == (f"data/figures.yaml:{line}: quote not found in source 'askeroglu-2022'; it is word for word in "
+                        "source 'auelbayev-2022' (000_fcdc91bfac7338d6.txt): 'Today, the CICA is the largest regional "
+                        "intergovernmental...'")
+    assert len(lines) == 2
+
+
+def test_a_quote_with_nothing_close_in_its_article_says_so(cica, dataset):
+    edit(dataset, "data/events.yaml", "quote: Its first summit took place in 2002",
+         "quote: Nothing of the kind was ever written anywhere")
+    lines = cica("check", "--data", dataset).stdout.splitlines()
+    assert lines[0] == ("data/events.yaml:17: quote not found in source 'sample', nor anything close to it: "
+                        "'Nothing of the kind was ever written anywhere'")

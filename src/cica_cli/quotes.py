@@ -29,6 +29,14 @@ def _alike(quoted: list[str], found: list[str]) -> bool:
     return difflib.SequenceMatcher(None, " ".join(quoted), " ".join(found), autojunk=False).ratio() >= 0.5
 
 
+def _common(a: str, b: str) -> int:
+    """The length of the longest common beginning of `a` and `b`."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def _token(word: str) -> str:
     """A word as `Article.nearest` compares it: lower case, without surrounding punctuation."""
     return word.strip(_PUNCTUATION).casefold() or word
@@ -164,13 +172,18 @@ class Article:
         # ("1992." for "1992", "(CICA)," for "CICA"): not a difference worth showing
         first, last = needle.split(" ")[0], needle.split(" ")[-1]
         word = self.normal[starts[b - 1]:ends[b - 1]]
-        kept = len(word.rstrip(_PUNCTUATION)) or len(word)
-        if not last.endswith(word[kept:]):
-            end = starts[b - 1] + kept
+        if word != last and word.startswith(last):
+            end = starts[b - 1] + len(last)
+        else:
+            kept = len(word.rstrip(_PUNCTUATION)) or len(word)
+            end = starts[b - 1] + kept + _common(word[kept:], last[len(last.rstrip(_PUNCTUATION)):])
         word = self.normal[starts[a]:ends[a]]
-        dropped = len(word) - len(word.lstrip(_PUNCTUATION))
-        if dropped < len(word) and not first.startswith(word[:dropped]):
-            start = starts[a] + dropped
+        if word != first and word.endswith(first):
+            start = ends[a] - len(first)
+        else:
+            cut = len(word) - len(word.lstrip(_PUNCTUATION))
+            if cut < len(word):
+                start = starts[a] + cut - _common(word[:cut][::-1], first[:len(first) - len(first.lstrip(_PUNCTUATION))][::-1])
         return start, end, similarity
 
     def _tokens(self) -> tuple[list[str], list[int], list[int]]:
