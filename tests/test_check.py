@@ -346,3 +346,10 @@ def test_a_quote_with_nothing_close_in_its_article_says_so(cica, dataset):
     lines = cica("check", "--data", dataset).stdout.splitlines()
     assert lines[0] == ("data/events.yaml:17: quote not found in source 'sample', nor anything close to it: "
                         "'Nothing of the kind was ever written anywhere'")
+
+
+def test_a_suggestion_among_ids_that_fold_to_nothing_does_not_fail():
+    from cica_cli.names import did_you_mean
+
+    assert did_you_mean("kazakstan", ["-", "  ", "kazakhstan"]) == "; did you mean 'kazakhstan'?"
+    assert did_you_mean("-", ["-", "kazakhstan"]) == ""

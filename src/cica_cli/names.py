@@ -131,7 +131,7 @@ def suggest(folded: str, table: list[tuple[str, str, object]], keys, limit: int 
     scored: dict[str, float] = {}
     for f, key, item in table:
         words = [fold(w) for w in key.split()] + [f]
-        score = max(difflib.SequenceMatcher(None, folded, w).ratio() for w in words if w)
+        score = max((difflib.SequenceMatcher(None, folded, w).ratio() for w in words if w), default=0)
         if score >= 0.75:
             name = display(keys, item)
             scored[name] = max(score, scored.get(name, 0))
