@@ -174,7 +174,8 @@ def test_compare_csv_member_states_16_to_28_changed(cica):
 
 
 LISTINGS = [["timeline"], ["members"], ["documents"], ["sources"], ["compare"], ["compare", "member-states"],
-            ["compare", "1992-unga-proposal"], ["compare", "founding"]]
+            ["compare", "1992-unga-proposal"], ["compare", "founding"], ["diff", "auelbayev-2022", "askeroglu-2022"],
+            ["conflicts"], ["search", "almaty act"], ["coverage"]]
 
 
 @pytest.mark.parametrize("args", LISTINGS, ids=[" ".join(a) for a in LISTINGS])
@@ -183,11 +184,16 @@ def test_every_listing_honours_every_format(cica, args):
     output is the same as --format json; the quotes behind the records are carried."""
     as_json = cica(*args, "--json")
     assert as_json.exit_code == 0 and cica(*args, "--format", "json").stdout == as_json.stdout
-    json.loads(as_json.stdout)
+    found = json.loads(as_json.stdout)
     text = cica(*args, "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert rows and all(len(r) == len(rows[0]) for r in rows)
+    assert text.startswith(next(csv.reader([text.splitlines()[0]]))[0])  # a header, even for no rows
+    assert all(len(r) == len(rows[0]) for r in rows)
+    assert bool(rows) == bool(found)  # a row for each thing found, none when nothing is
+    assert cica(*args, "--json", "--format", "csv").exit_code == 2
     markdown = cica(*args, "--format", "markdown").stdout.splitlines()
     assert markdown[0].startswith("| ") and set(markdown[1]) == {"|", "-"}
-    if args[0] != "sources" and args != ["compare"]:  # a listing of facts carries their quotes
-        assert "“" in text or '""quote""' in text or any(r.get("quote") for r in rows), text[:300]
+    if rows and args[0] not in ("sources", "search", "coverage") and args != ["compare"]:
+        # a listing of facts carries their quotes
+        assert "“" in text or '""quote""' in text or any(
+            v for r in rows for k, v in r.items() if k.endswith("quote")), text[:300]

@@ -57,6 +57,29 @@ def test_library_modules_do_not_load_the_renderer():
     assert [name for name in library if "cica_cli.render" in graph[name]] == []
 
 
+def test_library_errors_name_fields_not_options():
+    """The library speaks of what a value is (a kind, a start date); the CLI names the option
+    that gave it (`cli/app.worded`), so the same error reads right from any command."""
+    import re
+
+    option = re.compile(r"(^|[\s(`'\"])--[a-z]")
+    worded = []
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                for part in ast.walk(node.exc):
+                    if isinstance(part, ast.Constant) and isinstance(part.value, str) and option.search(part.value):
+                        worded.append(f"{path.name}:{part.lineno}: {part.value!r}")
+    assert worded == []
+
+
+def test_an_invalid_value_is_named_by_the_option_that_gave_it(cica):
+    """One library error, worded by each command with its own option."""
+    assert cica("timeline", "--from", "1992-13").stderr.startswith("cica: --from: ")
+    assert cica("timeline", "--to", "1992-13").stderr.startswith("cica: --to: ")
+    assert cica("members", "--status", "obsrver").stderr.startswith("cica: --status: unknown status 'obsrver'")
+
+
 NAMED = [k for k in model.KINDS if k.named]
 
 

@@ -73,7 +73,7 @@ def test_cite_shows_quotes(cica):
 
 @pytest.mark.parametrize("args, message", [
     (["--from", "1992-13"], "--from: invalid EDTF date '1992-13': month must be 01-12"),
-    (["--from", "2010", "--to", "2000"], "--from 2010 is after --to 2000"),
+    (["--from", "2010", "--to", "2000"], "--from: 2010 is after the end of the range (2000)"),
     (["--kind", "party"], "--kind: unknown kind 'party'"),
 ])
 def test_bad_arguments_are_usage_errors(cica, args, message):
@@ -134,4 +134,4 @@ def test_within_keeps_only_what_certainly_falls_in_the_range(cica):
     assert titles(cica("timeline", "--to", "1999", "--within", "--json")) == [
         "1992-unga-proposal", "1999-declaration-adopted"]
     result = cica("timeline", "--within")
-    assert result.exit_code == 2 and "--within needs --from or --to" in result.stderr
+    assert result.exit_code == 2 and "--within: needs a start or an end date" in result.stderr

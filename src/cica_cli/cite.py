@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from . import dates
 from .dataset import Dataset
-from .errors import NotFound, UsageError
+from .errors import InvalidChoice, NotFound, UsageError
 from .model import Citation, Source
 
 STYLES = ("plain", "chicago", "apa", "bibtex", "markdown")
@@ -207,17 +207,21 @@ def _stop(text: str) -> str:
 # --- references ----------------------------------------------------------------------
 
 
-def long_date(edtf: str) -> str:
-    """"July 16, 2023", "October 2022", "2021"; anything rougher as `dates.human` writes it."""
+def _styled_date(edtf: str, month: str, day: str) -> str:
+    """A plain date at its own precision in a style's order (`month`, `day`: format strings of
+    {y}, {m}, {d}); a year is the year; anything rougher as `dates.human` writes it."""
     span = dates.parse(edtf)
     if span.kind != "date" or span.approximate or span.uncertain:
         return dates.human(edtf)
-    day = span.lower
     if span.precision == "year":
         return edtf[:4]
-    if span.precision == "month":
-        return f"{_MONTHS[day.month - 1]} {day.year}"
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    low = span.lower
+    return (month if span.precision == "month" else day).format(y=low.year, m=_MONTHS[low.month - 1], d=low.day)
+
+
+def long_date(edtf: str) -> str:
+    """Chicago's order: "July 16, 2023", "October 2022", "2021"."""
+    return _styled_date(edtf, "{m} {y}", "{m} {d}, {y}")
 
 
 def _join(names: list[str], final: str = "and", serial_pair: bool = False) -> str:
@@ -287,13 +291,8 @@ def reference(source: Source, style: str = "plain") -> str:
 
 
 def _apa_date(edtf: str) -> str:
-    span = dates.parse(edtf)
-    day = span.lower
-    if span.precision == "year":
-        return edtf[:4]
-    if span.precision == "month":
-        return f"{day.year}, {_MONTHS[day.month - 1]}"
-    return f"{day.year}, {_MONTHS[day.month - 1]} {day.day}"
+    """APA's order: "2023, July 16", "2022, October", "2021"."""
+    return _styled_date(edtf, "{y}, {m}", "{y}, {m} {d}")
 
 
 # --- BibTeX -------------------------------------------------------------------------
@@ -409,7 +408,7 @@ def quotes_by_source(citations: list[Citation]) -> dict[str, list[Citation]]:
 def format_claim(claim: Claim, style: str = "plain") -> str:
     """The claim in `style`: the sentence, each quote, and a reference per source."""
     if style not in STYLES:
-        raise UsageError(f"--style: unknown style {style!r}; choose from {', '.join(STYLES)}")
+        raise InvalidChoice("style", style, STYLES)
     from .claims import quoted
 
     by_source = {s.id: s for s in claim.sources}

@@ -256,17 +256,17 @@ def default_root() -> Path:
 def resolve_root(option: Optional[str]) -> Path:
     """The dataset directory from --data, then $CICA_DATA, then the shipped one."""
     if option is not None and not option.strip():
-        raise UsageError("--data: give a dataset directory (an empty name is not one)")
+        raise UsageError("give a dataset directory (an empty name is not one)", "data")
     chosen = option or os.environ.get("CICA_DATA") or None
     if chosen is None:
         return default_root()
-    origin = "--data" if option else "CICA_DATA"
+    field, origin = ("data", "") if option else (None, "CICA_DATA: ")
     try:
         root = Path(chosen).expanduser()
     except RuntimeError:  # ~user with no such user
-        raise UsageError(f"{origin}: {chosen!r}: no such user's home directory") from None
+        raise UsageError(f"{origin}{chosen!r}: no such user's home directory", field) from None
     if not (root / "data").is_dir():
-        raise UsageError(f"{origin}: {chosen!r} is not a dataset directory (it has no data/ folder)")
+        raise UsageError(f"{origin}{chosen!r} is not a dataset directory (it has no data/ folder)", field)
     return root
 
 

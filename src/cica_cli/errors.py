@@ -60,6 +60,28 @@ class NotFound(CicaError):
 
 
 class UsageError(CicaError):
-    """An argument or option the user gave is not valid."""
+    """A value the user gave is not valid. `field` names what was given (a parameter such as
+    `kind` or `start`); the CLI words it as the option the user typed (`--kind`, `--from`), so
+    the library's messages speak of the domain, not of options."""
 
     exit_code = Exit.USAGE
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidChoice(UsageError):
+    """A value that is not one of a closed list (a kind, a status, a style): names the closest
+    allowed values when some are close, and always the whole list."""
+
+    def __init__(self, field: str, value: str, choices, close=(), noun: str | None = None):
+        self.value, self.choices, self.close = value, tuple(choices), tuple(close)
+        listed = ", ".join(self.choices)
+        noun = noun or field
+        if self.close:
+            message = (f"unknown {noun} {value!r}; did you mean {' or '.join(repr(c) for c in self.close)}? "
+                       f"(one of {listed})")
+        else:
+            message = f"unknown {noun} {value!r}; choose from {listed}"
+        super().__init__(message, field)

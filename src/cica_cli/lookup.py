@@ -119,8 +119,8 @@ TOTALS = {
 def members(ds: Dataset, status: Choice = None, kind: Choice = None) -> list[Member]:
     """Members sorted by name; `status` keeps those that have held it (or any of several),
     `kind` states or organisations."""
-    status = _any_of(status, STATUSES, "--status", "status")
-    kind = _any_of(kind, MEMBER_KINDS, "--kind", "kind")
+    status = _any_of(status, STATUSES, "status")
+    kind = _any_of(kind, MEMBER_KINDS, "kind")
     chosen = [
         m for m in ds.members
         if (not status or status & set(statuses_of(m))) and (not kind or m.kind in kind)
@@ -168,7 +168,7 @@ def documents_of_member(ds: Dataset, member_id: str) -> list[Document]:
 
 def documents(ds: Dataset, kind: Choice = None) -> list[Document]:
     """Documents by date (undated last), optionally of one kind or any of several."""
-    kind = _any_of(kind, DOCUMENT_KINDS, "--kind", "kind")
+    kind = _any_of(kind, DOCUMENT_KINDS, "kind")
     chosen = [d for d in ds.documents if not kind or d.kind in kind]
     return sorted(chosen, key=lambda d: (d.date is None, dates.sort_key(d.date) if d.date else ()))
 
@@ -242,9 +242,9 @@ def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
 Choice = Optional[Union[str, Sequence[str]]]  # one value of a closed choice, or any of several
 
 
-def _any_of(value: Choice, allowed: Sequence[str] = (), option: str = "", noun: str = "") -> set[str]:
+def _any_of(value: Choice, allowed: Sequence[str] = (), field: str = "") -> set[str]:
     """The values of a filter as a set (empty: no filter), each checked against `allowed`."""
     from .names import choose
 
     values = [value] if isinstance(value, str) else list(value or ())
-    return {choose(v, allowed, option, noun) if allowed else v for v in values}
+    return {choose(v, allowed, field) if allowed else v for v in values}

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Iterable, Sequence, TypeVar
 
-from .errors import NotFound, UsageError
+from .errors import InvalidChoice, NotFound
 
 T = TypeVar("T")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -146,17 +146,13 @@ def did_you_mean(value: object, allowed: Iterable[str]) -> str:
     return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
-def choose(value: str, allowed: Sequence[str], option: str, noun: str) -> str:
-    """`value` as one of the `allowed` words of a closed choice (--kind, --style...), matched
-    like a name (any case, accents or punctuation); else a UsageError with the closest words,
-    found by `suggest` as for names, and the choices."""
+def choose(value: str, allowed: Sequence[str], field: str, noun: str | None = None) -> str:
+    """`value` as one of the `allowed` words of a closed choice (a kind, a style...), matched
+    like a name (any case, accents or punctuation); else an InvalidChoice for `field` with the
+    closest words, found by `suggest` as for names, and the choices."""
     folded = fold(value)
     match = next((a for a in allowed if fold(a) == folded), None) if folded else None
     if match is not None:
         return match
     close = suggest(folded, [(fold(a), a, a) for a in allowed], lambda a: [a]) if folded else []
-    listed = ", ".join(allowed)
-    if close:
-        raise UsageError(f"{option}: unknown {noun} {value!r}; did you mean {' or '.join(repr(c) for c in close)}? "
-                         f"(one of {listed})")
-    raise UsageError(f"{option}: unknown {noun} {value!r}; choose from {listed}")
+    raise InvalidChoice(field, value, allowed, close, noun)

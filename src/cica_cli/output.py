@@ -90,18 +90,23 @@ def write_fd(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _emit(data: bytes) -> None:
-    """Write bytes to standard output now, turning a failure into PipeClosed or OutputError."""
-    stream = sys.stdout
+def _send(stream: Any, text: Optional[str], data: Optional[bytes] = None) -> None:
+    """Write `data` (bytes) or `text` to a standard stream now and flush it: bytes go to its
+    binary buffer when it has one; text is encoded for the stream."""
     if stream is None:
         return
+    binary = _binary(stream)
+    if binary is None:
+        stream.write(text if data is None else data.decode("utf-8", "replace"))
+    else:
+        _write_all(binary, _encode(text, stream) if data is None else data)
+    (binary or stream).flush()
+
+
+def _emit(data: bytes) -> None:
+    """Write bytes to standard output now, turning a failure into PipeClosed or OutputError."""
     try:
-        binary = _binary(stream)
-        if binary is None:
-            stream.write(data.decode("utf-8", "replace"))
-        else:
-            _write_all(binary, data)
-        (binary or stream).flush()
+        _send(sys.stdout, None, data)
     except BrokenPipeError:
         raise PipeClosed() from None
     except OSError as exc:
@@ -224,16 +229,8 @@ def err(text: str) -> None:
         flush()
     except (OutputError, PipeClosed):
         discard()
-    stream = sys.stderr
-    if stream is None:
-        return
     try:
-        binary = _binary(stream)
-        if binary is None:
-            stream.write(text)
-        else:
-            _write_all(binary, _encode(text, stream))
-        (binary or stream).flush()
+        _send(sys.stderr, text)
     except (OSError, ValueError):
         pass
 

@@ -11,14 +11,14 @@ from .model import EVENT_KINDS, Event, cited_sources
 from .names import choose
 
 
-def parse_bound(value: Optional[str], option: str) -> Optional[dates.Span]:
-    """A --from/--to value (a year or any EDTF date) as a Span."""
+def parse_bound(value: Optional[str], field: str) -> Optional[dates.Span]:
+    """A start or end of a range (a year or any EDTF date) as a Span."""
     if value is None:
         return None
     try:
         return dates.parse(value.strip())
     except dates.EDTFError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(str(exc), field) from None
 
 
 def timeline(
@@ -38,12 +38,12 @@ def timeline(
     certainly within it; `kind` is one kind or several (any of them); `source` and `member`
     are ids.
     """
-    low, high = parse_bound(start, "--from"), parse_bound(end, "--to")
+    low, high = parse_bound(start, "start"), parse_bound(end, "end")
     if low and high and low.lower > high.upper:
-        raise UsageError(f"--from {start} is after --to {end}")
+        raise UsageError(f"{start} is after the end of the range ({end})", "start")
     if certain and not (low or high):
-        raise UsageError("--within needs --from or --to")
-    kinds = {choose(k, EVENT_KINDS, "--kind", "kind") for k in ([kind] if isinstance(kind, str) else kind or ())}
+        raise UsageError("needs a start or an end date", "within")
+    kinds = {choose(k, EVENT_KINDS, "kind") for k in ([kind] if isinstance(kind, str) else kind or ())}
     keep = dates.certainly_within if certain else dates.within
     chosen = []
     for event in ds.events:

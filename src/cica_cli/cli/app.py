@@ -79,7 +79,7 @@ def handles_errors(fn: Callable) -> Callable:
                 except output.PipeClosed:
                     output.silence_stdout()
                     raise typer.Exit(output.PIPE_EXIT) from None
-            render.error(str(exc))
+            render.error(worded(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except (output.PipeClosed, BrokenPipeError):
             output.silence_stdout()
@@ -94,6 +94,19 @@ def handles_errors(fn: Callable) -> Callable:
                 gc.enable()
 
     return wrapper
+
+
+def worded(exc: CicaError) -> str:
+    """The error's line as the user typed it: a value the library names by its field (`kind`,
+    `start`) is named by the command's own option (`--kind`, `--from`)."""
+    field = getattr(exc, "field", None)
+    ctx = click.get_current_context(silent=True)
+    if field and ctx is not None:
+        for param in ctx.command.params:
+            if param.name == field:
+                shown = param.opts[0] if isinstance(param, click.Option) else (param.metavar or param.name.upper())
+                return f"{shown}: {exc}"
+    return str(exc)
 
 
 def command(name: str, example: str, **kwargs) -> Callable:

@@ -36,6 +36,27 @@ def _side(o, cite: bool = False) -> str:
     return text
 
 
+def _pair_columns(ds) -> list:
+    """The CSV and Markdown columns of a verdict between two sources (diff, conflicts); a
+    tension within one source fills the same columns with its own quotes."""
+    from ..compare import Comparison
+
+    def side(letter: str, field: str):
+        def get(row):
+            if isinstance(row, Comparison):
+                o = getattr(row, letter)
+                return {"source": o.source, "says": _side(o), "quote": o.quote}[field]
+            quotes = row.citations[:1] if letter == "a" else row.citations[1:]
+            return {"source": row.source, "says": "",
+                    "quote": " … ".join(c.quote for c in quotes)}[field]
+        return (f"{letter}_{field}", get)
+
+    return [("verdict", lambda r: r.verdict if isinstance(r, Comparison) else "tension"),
+            ("topic", lambda r: _topic(ds, r.a) if isinstance(r, Comparison) else r.summary),
+            *(side(letter, field) for letter in "ab" for field in ("source", "says", "quote")),
+            ("why", lambda r: r.reason if isinstance(r, Comparison) else r.notes)]
+
+
 def _topic(ds, o) -> str:
     if o.kind == "figure":
         return o.subject
@@ -71,26 +92,20 @@ def compare_command(
         kind, record = find_subject(ds, metric)
         if kind == "metric":
             result = compare_metric(ds, record)
-            rows, show = result.observations, lambda: _one_metric(result, chart, json)
+            rows, show = result.observations, lambda: _one_metric(result, chart)
         elif kind == "question":
             result = compare_question(ds, record)
-            rows, show = result.answers, lambda: _one_question(ds, result, json)
+            rows, show = result.answers, lambda: _one_question(ds, result)
         else:
             result = compare_record(ds, kind, record)
-            rows, show = result.observations, lambda: _one_record(result, json)
-        if fmt == "json":
-            json = True
-        elif fmt is not None:  # csv or markdown: one row per observation, claim or answer
-            from ..compare import Observation
+            rows, show = result.observations, lambda: _one_record(result)
+        from ..compare import Observation
 
-            if export_listing(rows, fmt, of=Observation):
-                return
-        show()
+        # csv or markdown: one row per observation, claim or answer
+        if not export_listing(rows, fmt, json, of=Observation, as_json=result.to_dict()):
+            show()
         return
     results = compare_metrics(ds)
-    if json or fmt == "json":
-        render.print_json([r.to_dict() for r in results])
-        return
     columns = [
         ("metric", lambda r: r.metric.id), ("description", lambda r: r.metric.description),
         ("unit", lambda r: r.metric.unit), ("observations", lambda r: len(r.observations)),
@@ -98,7 +113,7 @@ def compare_command(
         ("latest_as_of", lambda r: r.latest.as_of if r.latest else None),
         ("verdict", lambda r: r.verdict), ("explanation", lambda r: r.explanation),
     ]
-    if export_listing(results, fmt, columns=columns):
+    if export_listing(results, fmt, json, columns=columns, as_json=[r.to_dict() for r in results]):
         return
     if not results:
         raise NotFound("no metrics in this dataset (data/metrics.yaml)")
@@ -121,13 +136,10 @@ def compare_command(
                 render.print_lines([""] + draw(r))
 
 
-def _one_metric(result, chart: bool, json: bool) -> None:
+def _one_metric(result, chart: bool) -> None:
     from .. import render
     from ..compare import chart as draw
 
-    if json:
-        render.print_json(result.to_dict())
-        return
     m = result.metric
     rows = []
     for i, o in enumerate(result.observations):
@@ -146,13 +158,10 @@ def _one_metric(result, chart: bool, json: bool) -> None:
         render.print_lines([""] + draw(result))
 
 
-def _one_record(result, json: bool) -> None:
+def _one_record(result) -> None:
     """Each source's date for one event or document, side by side, and the date derived."""
     from .. import dates, render
 
-    if json:
-        render.print_json(result.to_dict())
-        return
     rows = [[o.source, f"{dates.human(o.value)}\n{o.value}", o.inferred or "", f"“{o.quote}”"]
             for o in result.observations]
     render.print_table(f"{result.kind} {result.record.id}: {result.record.title}, dated by {len(rows)} claim(s)",
@@ -162,13 +171,10 @@ def _one_record(result, json: bool) -> None:
     render.print_lines(lines)
 
 
-def _one_question(ds, result, json: bool) -> None:
+def _one_question(ds, result) -> None:
     """The records answering one question, their dates and scopes side by side."""
     from .. import dates, render
 
-    if json:
-        render.print_json(result.to_dict())
-        return
     rows = [[f"{dates.human(o.value)}\n{o.value}", o.qualifier, o.id, o.source] for o in result.answers]
     render.print_table(f"{result.question.id}: {result.question.question}",
                        ["Date", "Scope", "Record", "Dated by"], rows, nowrap=("Record",))
@@ -185,6 +191,7 @@ def diff_command(
     cite: CiteOption = False,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Everything two sources both speak to (figures of the same metric, dates of the same
     event or document, statuses of the same member), grouped as agree, compatible, changed
@@ -196,10 +203,10 @@ def diff_command(
 
     ds = open_dataset(data)
     result = diff(ds, find_source(ds, a).id, find_source(ds, b).id)
-    if json:
-        render.print_json(result.to_dict())
-        return
     groups = result.grouped()
+    if export_listing([c for cs in groups.values() for c in cs], fmt, json,
+                      columns=_pair_columns(ds), as_json=result.to_dict()):
+        return
     counts = ", ".join(f"{len(cs)} {v}" for v, cs in groups.items())
     if result.comparisons:
         rows = [[c.verdict, _topic(ds, c.a), _side(c.a, cite), _side(c.b, cite), c.reason]
@@ -217,7 +224,7 @@ def diff_command(
 
 
 @command("conflicts", "cica conflicts --json")
-def conflicts_command(data: DataOption = None, json: JsonOption = False) -> None:
+def conflicts_command(data: DataOption = None, json: JsonOption = False, fmt: FormatOption = None) -> None:
     """Only the real contradictions in the dataset: figures of the same metric and scope
     that differ in overlapping windows, a member given membership and another status at
     overlapping times by different sources, dates two sources give for the same event or
@@ -229,8 +236,8 @@ def conflicts_command(data: DataOption = None, json: JsonOption = False) -> None
 
     ds = open_dataset(data)
     found = conflicts(ds)
-    if json:
-        render.print_json([c.to_dict() for c in found] + [_tension_json(t) for t in ds.tensions])
+    if export_listing([*found, *ds.tensions], fmt, json, columns=_pair_columns(ds),
+                      as_json=[c.to_dict() for c in found] + [_tension_json(t) for t in ds.tensions]):
         return
     if not found and not ds.tensions:
         render.print_lines(["no conflicts"])

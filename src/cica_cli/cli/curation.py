@@ -8,6 +8,7 @@ import typer
 
 from .app import DataOption, JsonOption, command
 from .options import complete_sources
+from .sharing import FormatOption, export_listing
 
 
 @command("check", "cica check --data ./my-dataset")
@@ -46,14 +47,14 @@ def coverage_command(
     source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this source (id, file name or unique prefix).", autocompletion=complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """List, per source, each date or quantity in the article that no record cites and
     data/excluded.yaml does not explain. Exits 1 while anything is unaccounted for."""
     from .. import render
-    from ..coverage import coverage
+    from ..coverage import Uncovered, coverage
     from ..dataset import open_dataset
     from ..errors import Exit
-    from ..model import to_dict
 
     from ..errors import DataError
 
@@ -69,8 +70,8 @@ def coverage_command(
         for problem in exc.problems:
             render.error(str(problem))
         raise typer.Exit(int(Exit.DATA)) from None
-    if json:
-        render.print_json([to_dict(m) for m in missing])
+    if export_listing(missing, fmt, json, of=Uncovered):
+        pass
     elif missing:
         render.print_table(
             f"{len(missing)} date(s) or quantity(ies) neither cited nor excluded",

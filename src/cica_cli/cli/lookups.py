@@ -149,16 +149,22 @@ def member_command(name: NameArgument, data: DataOption = None, json: JsonOption
     """One state or organisation: its statuses and roles over time with the quote and source
     behind each, and the events and documents it appears in. NAME is a name, alias or id in any
     case, with or without accents and punctuation, or a unique prefix."""
-    from .. import render
-    from ..dataset import open_dataset
     from ..lookup import find_member
 
+    _look_up(find_member, name, data, json, _member_json, _show_member)
+
+
+def _look_up(find, name: str, data, json: bool, as_json, show) -> None:
+    """One record by name: found by `find`, then printed as JSON or drawn by `show`."""
+    from .. import render
+    from ..dataset import open_dataset
+
     ds = open_dataset(data)
-    member = find_member(ds, name)
+    record = find(ds, name)
     if json:
-        render.print_json(_member_json(ds, member))
+        render.print_json(as_json(ds, record))
     else:
-        _show_member(ds, member)
+        show(ds, record)
 
 
 @command("members", "cica members --status observer --kind organisation")
@@ -180,8 +186,8 @@ def members_command(
     from ..export import default_columns
 
     ds = open_dataset(data)
-    status = options.many(status, STATUSES, "--status", "status")
-    kind = options.many(kind, MEMBER_KINDS, "--kind", "kind")
+    status = options.many(status, STATUSES, "status")
+    kind = options.many(kind, MEMBER_KINDS, "kind")
     chosen = members(ds, status, kind)
     relations = lambda m: "; ".join(f"{label} ({_when(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
     # every field (statuses and roles with their citations, dates and `inferred`, as JSON in
@@ -267,16 +273,9 @@ def document_command(name: Annotated[str, typer.Argument(metavar="NAME", help="A
     """One CICA document: title, kind, date, the event that adopted it, what the articles say
     about it (quotes and sources), related documents and members. NAME is a title, alias or id,
     or a unique prefix."""
-    from .. import render
-    from ..dataset import open_dataset
     from ..lookup import find_document
 
-    ds = open_dataset(data)
-    document = find_document(ds, name)
-    if json:
-        render.print_json(_document_json(ds, document))
-    else:
-        _show_document(ds, document)
+    _look_up(find_document, name, data, json, _document_json, _show_document)
 
 
 @command("documents", "cica documents --kind action-plan")
@@ -295,7 +294,7 @@ def documents_command(
     from ..model import DOCUMENT_KINDS, Document
 
     ds = open_dataset(data)
-    chosen = documents(ds, options.many(kind, DOCUMENT_KINDS, "--kind", "kind"))
+    chosen = documents(ds, options.many(kind, DOCUMENT_KINDS, "kind"))
     if export_listing(chosen, fmt, json, of=Document):
         return
     if not chosen:
@@ -360,14 +359,12 @@ def sources_command(data: DataOption = None, json: JsonOption = False, fmt: Form
     from ..model import Source
 
     ds = open_dataset(data)
-    if json or fmt == "json":
-        render.print_json([_source_json(ds, s, with_facts=False) for s in ds.sources])
-        return
     counts: dict[str, int] = {}
     for f in facts(ds):
         counts[f.source] = counts.get(f.source, 0) + 1
     columns = [*default_columns(Source), ("cited_by", lambda s: counts.get(s.id, 0))]
-    if export_listing(ds.sources, fmt, columns=columns):
+    if export_listing(ds.sources, fmt, json, columns=columns,
+                      as_json=[_source_json(ds, s, with_facts=False) for s in ds.sources]):
         return
     rows = [[f"{s.id}\n{s.file}", "\n".join([
                 s.title or "(untitled)",
@@ -430,6 +427,7 @@ def search_command(
     source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only this article, and the quotes taken from it.", autocompletion=options.complete_sources)] = None,
     data: DataOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Find words in the articles (source, line, surrounding words) and in the dataset (the
     records whose quotes, titles or notes contain them). Case, accents and punctuation are
@@ -444,8 +442,11 @@ def search_command(
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     results = search(ds, query, source_id)
-    if json:
-        render.print_json(to_dict(results))
+    hits = [*results.articles, *results.records]
+    columns = [("found_in", lambda h: "dataset" if hasattr(h, "record") else "article"),
+               "source", "line", "record", "id", "field", "detail", "before", "match", "after"]
+    if export_listing(hits, fmt, json, columns=columns, as_json=to_dict(results)):
+        pass
     elif results:
         if results.articles:
             render.print_table(

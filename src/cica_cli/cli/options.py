@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 import typer
 
 
-def many(values: Optional[Sequence[str]], allowed: Sequence[str], option: str, noun: str) -> Optional[list[str]]:
+def many(values: Optional[Sequence[str]], allowed: Sequence[str], field: str) -> Optional[list[str]]:
     """The values of a repeatable, comma-separated closed-choice option; None when not given."""
     from ..names import choose
 
@@ -21,7 +21,7 @@ def many(values: Optional[Sequence[str]], allowed: Sequence[str], option: str, n
     words = [w.strip() for value in values for w in value.split(",") if w.strip()]
     if not words:
         return None
-    return list(dict.fromkeys(choose(w, allowed, option, noun) for w in words))
+    return list(dict.fromkeys(choose(w, allowed, field) for w in words))
 
 
 # --- shell completion (Typer's autocompletion=): plain functions of what is typed ------------

@@ -28,11 +28,12 @@ FormatOption = Annotated[
 
 
 def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = False,
-                   of: Optional[type] = None, columns=None) -> bool:
+                   of: Optional[type] = None, columns=None, as_json: Any = None) -> bool:
     """Print `records` as JSON, CSV or Markdown if asked to and return True; False means the
     caller draws its table. The columns default to every field of the record class `of`
     (so an empty listing still has its header); `columns` (field names or (header, function)
-    pairs) chooses others."""
+    pairs) chooses others. JSON is one object per record, or `as_json` when the result is
+    more than a list (a diff's groups)."""
     from .. import output, render
     from ..errors import UsageError
     from ..export import FORMATS, export
@@ -40,14 +41,14 @@ def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = Fals
     from ..names import choose
 
     if fmt is not None:
-        fmt = choose(fmt, FORMATS, "--format", "format")
+        fmt = choose(fmt, FORMATS, "fmt", "format")
     if json and fmt not in (None, "json"):
         raise UsageError(f"--json is short for --format json; it cannot be combined with --format {fmt}")
     chosen = "json" if json else fmt or "table"
     if chosen == "table":
         return False
     if chosen == "json":
-        render.print_json([to_dict(r) for r in records])
+        render.print_json([to_dict(r) for r in records] if as_json is None else as_json)
     else:
         text = export(records, chosen, columns, of)
         output.out_bytes(text.encode("utf-8"))  # bytes, so CSV's CRLF line ends stay as they are
@@ -85,7 +86,7 @@ def cite_command(
     from ..dataset import open_dataset
     from ..names import choose
 
-    style = choose(style, STYLES, "--style", "style")
+    style = choose(style, STYLES, "style")
     ds = open_dataset(data)
     if source is not None:
         from ..lookup import find_source

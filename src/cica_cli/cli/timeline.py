@@ -48,7 +48,7 @@ def timeline_command(
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     member_id = find_member(ds, member).id if member else None
-    kinds = options.many(kind, EVENT_KINDS, "--kind", "kind")
+    kinds = options.many(kind, EVENT_KINDS, "kind")
     events = timeline(ds, start, end, kinds, source_id, member_id, context, within)
     if ics or html:
         _write_files(ds, events, ics, html, fmt, json)
