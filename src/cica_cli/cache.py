@@ -4,7 +4,8 @@ Parsing YAML and building records is most of what a command costs on a large dat
 (about 0.8 s for 10 000 events); reading them back from the cache costs a tenth of that.
 
 What is stored is data only: JSON (records as lists of their field values, problems as
-(file, line, message), parsed dates as ordinal day numbers), never pickles, so a cache file
+(file, line, message), parsed dates as ordinal day numbers, the problem that stopped the
+reading of a file, if one did), never pickles, so a cache file
 can make `cica` wrong at worst, never run code. To keep it from being wrong:
 
 * an entry is used only when its data file's text is byte-for-byte what it was built from

@@ -14,7 +14,9 @@ from .sharing import FormatOption, export_listing
 @command("check", "cica check --data ./my-dataset")
 def check_command(data: DataOption = None, json: JsonOption = False) -> None:
     """Validate the dataset: schema, ids, references, EDTF dates, quotes found in their articles,
-    article files inside seeds/. One line per problem (data/FILE.yaml:LINE: message)."""
+    article files inside seeds/, every article named by a source. Every problem in one run, one
+    line each (data/FILE.yaml:LINE: message); a quote not found comes with the article's nearest
+    passage and where it differs, a YAML error with the line where the file stops being read."""
     from .. import render
     from ..check import check
     from ..dataset import load_dataset, resolve_root
