@@ -23,6 +23,8 @@ CASES = [
      "data/events.yaml:4: invalid YAML: did not find expected ',' or ']'"),
     ("missing field", "data/events.yaml", "  summary: The idea is first put forward.\n", "",
      "data/events.yaml:1: event is missing required field 'summary'"),
+    ("missing fields", "data/events.yaml", "  title: First proposal\n  kind: proposal\n", "",
+     "data/events.yaml:1: event is missing required fields 'title', 'kind'"),
     ("wrong type", "data/figures.yaml", "value: 16", "value: sixteen",
      "data/figures.yaml:3: figure.value must be an integer or a number, not a string"),
     ("wrong type in a list", "data/events.yaml", "members: [kazakhstan]", "members: kazakhstan",

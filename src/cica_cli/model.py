@@ -407,11 +407,11 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
                 bad.append(key)
     values: dict[str, Any] = {}
     lines, start = data.lines, data.line
+    missing = []
     for fname, convert, required, choices, is_date, stand_in in fields:
         if fname not in data:
             if required:
-                problems.append(Problem(file, start, f"{name} is missing required field '{fname}'"))
-                bad.append(fname)
+                missing.append(fname)
                 values[fname] = stand_in() if stand_in else None
             continue
         where = lines.get(fname, start)
@@ -427,6 +427,10 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
             if value is None or not isinstance(value, list):
                 value = stand_in() if stand_in else None
         values[fname] = value
+    if missing:  # one line for them all
+        listed = ", ".join(f"'{f}'" for f in missing)
+        problems.append(Problem(file, start, f"{name} is missing required field{'s' if len(missing) > 1 else ''} {listed}"))
+        bad += missing
     made = cls(**values, line=start)
     made._lines = lines  # where each field is, for problems found later (line_of); not a field
     if bad:
