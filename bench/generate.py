@@ -30,6 +30,14 @@ WORDS = ("security cooperation dialogue trade energy transport water climate hea
          "technology maritime aviation youth media disaster relief logistics agriculture").split()
 PLACES = ("Astana Almaty Beijing Istanbul Dushanbe Tehran Baku Bangkok Seoul Delhi Tashkent "
           "Bishkek Ankara Moscow Doha Hanoi Manila Cairo Amman Dhaka").split()
+# Real countries and their ISO 3166-1 codes, which `cica check` verifies: a synthetic state
+# carries one country's codes, with that country's name among its aliases.
+COUNTRIES = (("Armenia", "AM", "ARM"), ("Azerbaijan", "AZ", "AZE"), ("Bahrain", "BH", "BHR"),
+             ("Bangladesh", "BD", "BGD"), ("Cambodia", "KH", "KHM"), ("Egypt", "EG", "EGY"),
+             ("India", "IN", "IND"), ("Israel", "IL", "ISR"), ("Jordan", "JO", "JOR"),
+             ("Kyrgyzstan", "KG", "KGZ"), ("Mongolia", "MN", "MNG"), ("Pakistan", "PK", "PAK"),
+             ("Qatar", "QA", "QAT"), ("Sri Lanka", "LK", "LKA"), ("Tajikistan", "TJ", "TJK"),
+             ("Thailand", "TH", "THA"), ("Turkmenistan", "TM", "TKM"), ("Viet Nam", "VN", "VNM"))
 NATIONS = ("Aland Borduria Carpania Dorvia Elbonia Freedonia Genovia Hidalgo Ishkabar Jotunheim "
            "Krakozhia Latveria Markovia Nairomi Orsinia Poldovia Qurac Ruritania Sokovia Tomainia "
            "Urkesh Vadeem Wadiya Xanadu Yerbania Zamunda").split()
@@ -133,8 +141,14 @@ def generate(n_events: int, root: Path, seed: int = 1992) -> dict[str, int]:
     members = []
     for i, mid in enumerate(member_ids):
         name = f"{rng.choice(NATIONS)} {i}"
+        aliases = [q(f"Republic of {name}"), q(f"R{i}")]
+        codes = []
+        if i % 7:  # a state, with a real country's ISO 3166-1 codes and name
+            country, alpha2, alpha3 = COUNTRIES[i % len(COUNTRIES)]
+            aliases.append(q(country))
+            codes = [f"  iso_alpha2: {alpha2}", f"  iso_alpha3: {alpha3}"]
         lines = [f"- id: {mid}", f"  name: {q(name)}", f"  kind: {'state' if i % 7 else 'organisation'}",
-                 f"  aliases: {flow([q(f'Republic of {name}'), q(f'R{i}')])}", "  statuses:"]
+                 f"  aliases: {flow(aliases)}", *codes, "  statuses:"]
         for status in rng.sample(STATUSES, 2):
             source = rng.randrange(n_sources)
             year = 1992 + rng.randrange(32)

@@ -62,7 +62,8 @@ SCALE = [
     ("timeline --json", ["timeline", "--json", "--data", "DIR"]),
 ]
 SCALE_EXTRA = {"compare": ("compare --json", ["compare", "--json", "--data", "DIR"]),
-               "conflicts": ("conflicts --json", ["conflicts", "--json", "--data", "DIR"])}
+               "conflicts": ("conflicts --json", ["conflicts", "--json", "--data", "DIR"]),
+               "export": ("export sqlite", ["export", "sqlite", "DIR/cica.db", "--data", "DIR"])}
 # Scale targets at 10k events, in seconds.
 SCALE_TARGETS = {"check": 1.0, "timeline --json": 0.5}
 
@@ -174,7 +175,8 @@ def main() -> int:
             for size in sizes:
                 root = Path(tmp) / f"{size}"
                 generate(size, root)
-                cmds = [(label, [cica, *(str(root) if a == "DIR" else a for a in argv)]) for label, argv in scale]
+                cmds = [(label, [cica, *(str(root) + a[3:] if a.startswith("DIR") else a for a in argv)])
+                        for label, argv in scale]
                 reps = 1 if size >= 100_000 else (3 if args.quick else 5)
                 results = medians(cmds, reps, warm_env)
                 cold = medians(cmds, reps, cold_env)

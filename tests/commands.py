@@ -2,6 +2,15 @@
 (test_hostile.py, test_paths.py). A command missing from SAMPLE_ARGS is run bare and with
 --json; add an entry when a command needs an argument to reach the data."""
 
+import os
+import tempfile
+from pathlib import Path
+
+# Where `cica export` writes when every command is run: inside the tests' own temporary
+# directory (conftest.py), removed at the end.
+_OUT = Path(tempfile.mkdtemp(prefix="exports-", dir=Path(os.environ["CICA_CACHE_DIR"]).parent
+                             if os.environ.get("CICA_CACHE_DIR") else None))
+
 SAMPLE_ARGS = {
     "check": [[], ["--json"]],
     "timeline": [[], ["--json"], ["--cite", "--member", "kazakhstan", "--from", "2000"]],
@@ -18,6 +27,7 @@ SAMPLE_ARGS = {
     "diff": [["bakishev-2009", "ravichandran-2023"], ["bakishev-2009", "ravichandran-2023", "--json"]],
     "conflicts": [[], ["--json"]],
     "cite": [["2002-first-summit"], ["2002-first-summit", "--json"]],
+    "export": [["datapackage", str(_OUT / "package")], ["sqlite", str(_OUT / "cica.db"), "--json"]],
 }
 
 

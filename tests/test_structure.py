@@ -106,3 +106,16 @@ def test_every_named_kind_is_loaded_shown_found_and_completed(cica, kind):
 
     offered = [c[0] if isinstance(c, tuple) else getattr(c, "value", c) for c in complete_records(Context(), first[:3])]
     assert first in offered  # shell completion offers it
+
+
+def test_every_kind_is_an_exported_table_and_every_column_is_described():
+    from cica_cli.tables import tables
+
+    layout = {t.name: t for t in tables(None)}
+    assert {k.name for k in model.KINDS} <= set(layout)  # `cica export` writes every kind
+    undescribed = [f"{t.name}.{c.name}" for t in layout.values() for c in t.columns if not c.description]
+    assert undescribed == [], "describe these fields in model.FIELD_DOCS"
+    for kind in model.KINDS:  # a field naming records of another kind is a foreign key
+        for f in model.public_fields(kind.cls):
+            targets = model.REFERENCES.get((kind.cls.__name__, f.name), ())
+            assert all(t in model.KIND for t in targets), (kind.name, f.name, targets)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from . import model
+from . import identifiers, model
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
@@ -31,6 +31,7 @@ def check(ds: Dataset) -> list[Problem]:
     problems = list(ds.problems)
     references, skipped = _reference_problems(ds)
     problems += _id_problems(ds) + _text_problems(ds) + references + _evidence_problems(ds)
+    problems += identifiers.problems(ds.members, LABELS["members"])
     problems += _article_problems(ds)
     # the line on skipped references comes right after the problem that stopped the reading
     return sorted(set(problems) | set(skipped), key=lambda p: (p.file, p.line, p in skipped, p.message))

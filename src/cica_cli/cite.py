@@ -1,5 +1,6 @@
 """Citations: any fact in the dataset as paste-ready text (a one-sentence claim, the verbatim
-quotes, and a reference to each article) in plain, Chicago, APA, BibTeX or Markdown style.
+quotes, and a reference to each article) in plain, Chicago, APA, BibTeX or Markdown style; and
+its sources as CSL-JSON, the bibliography format of Zotero, Pandoc and every CSL processor.
 
 Pure: records in, strings out. Where an article lacks a field the reference says so
 ("[untitled]", "[no author named]", "[outlet not named]") rather than inventing one.
@@ -16,7 +17,7 @@ from .dataset import Dataset
 from .errors import InvalidChoice, NotFound, UsageError
 from .model import Citation, Source
 
-STYLES = ("plain", "chicago", "apa", "bibtex", "markdown")
+STYLES = ("plain", "chicago", "apa", "bibtex", "markdown", "csl-json")
 KINDS = ("event", "figure", "document", "member")
 
 NO_TITLE = "[untitled]"
@@ -388,6 +389,64 @@ def _nominal(edtf: str) -> dates.Span:
     return dates.parse(edtf.rstrip("~?%"))
 
 
+# --- CSL-JSON -----------------------------------------------------------------------
+
+
+def csl_name(name: str) -> dict:
+    """An author as a CSL name: an organisation ("{Institute for Strategic Studies}") as one
+    literal name, never split or inverted; a person split at the last space, as Chicago and
+    APA here split it ("R. Ravichandran": given "R.", family "Ravichandran")."""
+    if is_organisation(name):
+        return {"literal": author_name(name)}
+    given, _, family = name.rpartition(" ")
+    return {"family": family, "given": given} if given else {"family": family}
+
+
+def _date_parts(edtf: str) -> list[int]:
+    return [int(p) for p in edtf.rstrip("~?%").split("-")]
+
+
+def csl_date(edtf: str) -> dict:
+    """An EDTF date as a CSL date at its own precision: `date-parts` of one date ([[2021]],
+    [[2022, 10]], [[2020, 3, 3]]) or of an interval's two ends, `circa` for an approximate or
+    uncertain one; anything CSL dates cannot hold (an open end, one day among several) as a
+    `literal` in words ("16 Jul 2023, 2024 or 2025"), never as a span it is not."""
+    span = dates.parse(edtf)
+    if span.kind == "date":
+        parts: dict = {"date-parts": [_date_parts(edtf)]}
+    elif span.kind == "interval" and not any(side in ("", "..") for side in edtf.split("/")):
+        parts = {"date-parts": [_date_parts(side) for side in edtf.split("/")]}
+    else:
+        return {"literal": dates.human(edtf)}
+    if span.approximate or span.uncertain:
+        parts["circa"] = True
+    return parts
+
+
+def csl_item(source: Source) -> dict:
+    """A source as one CSL-JSON item (an article; fields the article lacks are left out)."""
+    item: dict = {"id": source.id, "type": "article-newspaper"}
+    if source.authors:
+        item["author"] = [csl_name(a) for a in source.authors]
+    if source.title:
+        item["title"] = _stop(source.title)
+    if source.outlet:
+        item["container-title"] = source.outlet
+    item["issued"] = csl_date(source.published)
+    as_of = _facts_as_of(source)
+    if as_of:
+        item["note"] = as_of
+    return item
+
+
+def csl_json(sources: list[Source]) -> list[dict]:
+    """The sources as a CSL-JSON bibliography (an array of items), each once."""
+    seen: dict[str, Source] = {}
+    for source in sources:
+        seen.setdefault(source.id, source)
+    return [csl_item(s) for s in seen.values()]
+
+
 # --- the whole citation --------------------------------------------------------------
 
 
@@ -411,6 +470,10 @@ def format_claim(claim: Claim, style: str = "plain") -> str:
         raise InvalidChoice("style", style, STYLES)
     from .claims import quoted
 
+    if style == "csl-json":
+        import json
+
+        return json.dumps(csl_json(claim.sources), indent=2)
     by_source = {s.id: s for s in claim.sources}
     groups = quotes_by_source(claim.citations)
     lines: list[str] = []
@@ -459,7 +522,11 @@ def _md_reference(source: Source) -> str:
 
 
 def format_claims(found: list[Claim], style: str = "plain") -> str:
-    """Several claims; in BibTeX each source's entry is given once."""
+    """Several claims; in BibTeX and CSL-JSON each source's entry is given once."""
+    if style == "csl-json":
+        import json
+
+        return json.dumps(csl_json([s for c in found for s in c.sources]), indent=2)
     if style != "bibtex":
         return "\n\n".join(format_claim(c, style) for c in found)
     seen: set[str] = set()

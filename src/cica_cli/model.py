@@ -41,6 +41,81 @@ CHOICES = {
 }
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
+# Fields whose values are ids of records of another kind: (class name, field) -> the kinds
+# (KINDS names) they may name. The exports make them foreign keys.
+REFERENCES = {
+    ("Citation", "source"): ("sources",),
+    ("Event", "members"): ("members",),
+    ("Event", "documents"): ("documents",),
+    ("Document", "adopted_at"): ("events",),
+    ("Document", "related"): ("documents",),
+    ("Document", "members"): ("members",),
+    ("Figure", "metric"): ("metrics",),
+    ("Figure", "source"): ("sources",),
+    ("Exclusion", "source"): ("sources",),
+    ("Answer", "record"): ("events", "documents"),
+    ("Tension", "source"): ("sources",),
+}
+# What each field holds, for the exports' schemas: "Class.field" first, then "field".
+FIELD_DOCS = {
+    "id": "The record's id: lower-case letters, digits and hyphens; stable, used to refer to it.",
+    "title": "The title, as the dataset writes it.",
+    "kind": "The kind of record, one of a fixed list.",
+    "summary": "What happened, in one or two sentences.",
+    "notes": "The curator's notes: doubts, and what the sources do not say.",
+    "inferred": "How a date, link or reading was worked out rather than read in the source; empty when read as written.",
+    "aliases": "Other names it goes by.",
+    "members": "States and organisations involved (member ids).",
+    "documents": "Documents involved (document ids).",
+    "date": "The date, an EDTF string at the precision the sources give.",
+    "as_of": "When it held, an EDTF string; empty: as of the citing source's as_of.",
+    "source": "The source (article) that says it (a source id).",
+    "quote": "The words of the source that say it, verbatim (a short exact span of the article).",
+    "citations": "The quotes that support it, each with its source and the date that source gives.",
+    "Citation.date": "The date this source gives for the record, an EDTF string at the precision of its words; empty: the quote supports the fact, not a date.",
+    "Citation.inferred": "How this source's date was worked out (from 'last week', an anniversary, the article's own date); empty when the quote states it.",
+    "Source.file": "The article's file name in the dataset's seeds/ folder.",
+    "Source.title": "The article's title; empty where the article gives none.",
+    "Source.authors": "The authors as the article names them; an organisation is written in braces ({Institute for Strategic Studies}).",
+    "Source.outlet": "Where it was published; empty where the article does not say.",
+    "Source.published": "When the text appeared, an EDTF string.",
+    "Source.published_basis": "How `published` was worked out from the text.",
+    "Source.as_of": "When the facts the article states were true, an EDTF string.",
+    "Source.as_of_basis": "How `as_of` was worked out from the text.",
+    "Event.kind": "proposal, summit, ministerial, meeting, adoption, institutional, membership, anniversary, statement, initiative or forum.",
+    "Event.place": "Where it happened, as the sources name it.",
+    "Event.status": "held, or planned (announced, not known to have happened).",
+    "Event.context": "True for Kazakhstan's related initiatives outside CICA itself.",
+    "Member.name": "The name, as commonly written in English.",
+    "Member.kind": "state or organisation.",
+    "Member.iso_alpha2": "A state's ISO 3166-1 alpha-2 code (KZ), verified against the standard by `cica check`.",
+    "Member.iso_alpha3": "A state's ISO 3166-1 alpha-3 code (KAZ), verified against the standard by `cica check`.",
+    "Member.identifier": "An organisation's identifier in an external scheme (see identifier_scheme).",
+    "Member.identifier_scheme": "The scheme of `identifier` (e.g. wikidata).",
+    "Member.statuses": "Its statuses in relation to CICA over time.",
+    "Member.roles": "Its roles in CICA over time.",
+    "Status.status": "member, observer, partner, applicant, non-member or cooperating.",
+    "Status.date": "Since when the status holds, an EDTF string (derived from its citations' dates, or stated).",
+    "Role.role": "chair, host or initiator.",
+    "Role.date": "Since when the role holds, an EDTF string (derived from its citations' dates, or stated).",
+    "Document.kind": "declaration, act, catalogue, action-plan, concept-paper, perception-paper, statement or other.",
+    "Document.adopted_at": "The event at which it was adopted (an event id).",
+    "Document.related": "Related documents (document ids).",
+    "Metric.description": "What is measured.",
+    "Metric.unit": "The unit of the values.",
+    "Figure.metric": "The metric observed (a metric id).",
+    "Figure.value": "The value the source states.",
+    "Figure.as_of": "When the value held, an EDTF string; empty: as of its source's as_of.",
+    "Figure.qualifier": "The scope of the value when it differs from the metric's (e.g. participating at the first Summit).",
+    "Exclusion.text": "The words of the article (verbatim) deliberately not recorded.",
+    "Exclusion.reason": "Why they are not a fact about CICA.",
+    "Question.question": "The question, as people ask it.",
+    "Question.answers": "The records that answer it, each with its scope.",
+    "Answer.record": "The event or document that answers (an id).",
+    "Answer.scope": "In what sense it answers the question.",
+    "Tension.source": "The source whose statements do not add up (a source id).",
+    "Tension.summary": "What does not add up, and why.",
+}
 
 class Record:
     """The base of the record classes: equality and repr over the YAML fields, written once
@@ -154,6 +229,10 @@ class Member(Record):
     name: str
     kind: str
     aliases: list[str] = field(default_factory=list)
+    iso_alpha2: Union[str, None] = None
+    iso_alpha3: Union[str, None] = None
+    identifier: Union[str, None] = None
+    identifier_scheme: Union[str, None] = None
     statuses: list[Status] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     notes: Union[str, None] = None

@@ -288,3 +288,62 @@ class Stream:
 
     def fileno(self) -> int:
         return self._target.fileno()
+
+
+def write_file(target: str, content: bytes) -> None:
+    """Write `content` whole to the file `target` (- for standard output), or fail with one line.
+
+    A regular file is written to a new file beside it and renamed over it once every byte is
+    written, so a full disk or an interrupt leaves the old file as it was (and no partial one);
+    a device or a pipe (/dev/stdout, a FIFO) is written in place."""
+    import secrets
+    import stat
+
+    if target == "-":
+        out_bytes(content)
+        flush()
+        return
+    path = os.path.realpath(target)
+    mode = None
+    try:
+        info = os.stat(path)
+        regular, mode = stat.S_ISREG(info.st_mode), stat.S_IMODE(info.st_mode)
+    except FileNotFoundError:
+        regular = True
+    except OSError:
+        regular = False
+    temporary = None
+    try:
+        if regular:
+            temporary = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{secrets.token_hex(6)}.tmp")
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            if mode is not None:  # the file replaced keeps its permissions
+                os.chmod(fd, mode)
+        else:  # O_NONBLOCK: a named pipe nobody reads is refused (ENXIO) instead of waited on
+            fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0))
+            os.set_blocking(fd, True)
+        try:
+            write_fd(fd, content)
+        finally:
+            os.close(fd)
+        if temporary is not None:
+            os.replace(temporary, path)
+            temporary = None
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def write_error(target: str, exc: OSError) -> CicaError:
+    """The error for a file that could not be written: a usage error (exit 2) when the path
+    itself is wrong (no such directory, not allowed, a pipe nobody reads), else exit 1."""
+    from .errors import UsageError
+
+    wrong_path = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS,
+                               errno.ENXIO)
+    return (UsageError if wrong_path else CicaError)(f"cannot write {target}: {exc.strerror or exc}")

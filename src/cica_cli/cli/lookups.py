@@ -127,7 +127,10 @@ def _show_member(ds, member) -> None:
     from ..lookup import as_of, documents_of_member, events_of_member
 
     render.print_fields(f"{member.name} ({member.kind})", [
-        ("Id", member.id), ("Aliases", ", ".join(member.aliases)), ("Notes", member.notes),
+        ("Id", member.id), ("Aliases", ", ".join(member.aliases)),
+        ("ISO 3166-1", " / ".join(c for c in (member.iso_alpha2, member.iso_alpha3) if c)),
+        ("Identifier", f"{member.identifier} ({member.identifier_scheme})" if member.identifier else None),
+        ("Notes", member.notes),
     ])
     render.print_lines([""])
     for label, entries, name in (("Statuses", member.statuses, "status"), ("Roles", member.roles, "role")):
@@ -347,10 +350,22 @@ def _show_source(ds, source) -> None:
     )
 
 
-@command("sources", "cica sources --json")
-def sources_command(data: DataOption = None, json: JsonOption = False, fmt: FormatOption = None) -> None:
+SourcesFormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format", metavar="FORMAT",
+        help="Output format: table (default), csv, markdown, json (same as --json), or csl-json "
+             "(a CSL-JSON bibliography for Zotero, Pandoc and CSL processors).",
+        show_default=False, autocompletion=options.complete_formats,
+    ),
+]
+
+
+@command("sources", "cica sources --format csl-json > cica.json")
+def sources_command(data: DataOption = None, json: JsonOption = False, fmt: SourcesFormatOption = None) -> None:
     """The articles: title, authors, outlet, when published and as of when their facts hold,
-    and how many facts cite each. `cica source ID` gives the reasoning behind the dates."""
+    and how many facts cite each. `cica source ID` gives the reasoning behind the dates.
+    --format csl-json writes them as a CSL-JSON bibliography (Zotero, Pandoc)."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import facts
@@ -358,7 +373,17 @@ def sources_command(data: DataOption = None, json: JsonOption = False, fmt: Form
     from ..export import default_columns
     from ..model import Source
 
+    csl = fmt is not None and fmt.strip().lower() == "csl-json"
+    if csl and json:
+        from ..errors import UsageError
+
+        raise UsageError("--json is short for --format json; it cannot be combined with --format csl-json")
     ds = open_dataset(data)
+    if csl:
+        from ..cite import csl_json
+
+        render.print_json(csl_json(ds.sources))
+        return
     counts: dict[str, int] = {}
     for f in facts(ds):
         counts[f.source] = counts.get(f.source, 0) + 1

@@ -64,7 +64,8 @@ def cite_command(
         show_default=False, autocompletion=options.complete_cited,
     )],
     style: Annotated[str, typer.Option(
-        "--style", metavar="STYLE", help="plain, chicago, apa, bibtex (one entry per source) or markdown.",
+        "--style", metavar="STYLE", help="plain, chicago, apa, bibtex (one entry per source), markdown, or "
+                                         "csl-json (the sources as a CSL-JSON array, for Zotero and Pandoc).",
         autocompletion=options.complete_styles,
     )] = "plain",
     source: Annotated[Optional[str], typer.Option(
@@ -97,5 +98,10 @@ def cite_command(
         # a member named alone is a listing (an array); any other fact is one object
         listing = found[0].kind in ("status", "role") and ref.strip().count(":") < 2
         render.print_json([to_json(c, style) for c in found] if listing else to_json(found[0], style))
+        return
+    if style == "csl-json":
+        from ..cite import csl_json
+
+        render.print_json(csl_json([s for c in found for s in c.sources]))
         return
     render.print_lines(format_claims(found, style).split("\n"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated, Optional
 
 import typer
@@ -107,56 +106,6 @@ def _write_files(ds, events, ics, html, fmt, json) -> None:
 
 
 def _write(target: str, content: bytes) -> None:
-    """Write `content` whole to the file `target` (- for standard output), or fail with one line.
-
-    A regular file is written to a new file beside it and renamed over it once every byte is
-    written, so a full disk or an interrupt leaves the old file as it was (and no partial one);
-    a device or a pipe (/dev/stdout, a FIFO) is written in place."""
-    import errno
-    import secrets
-    import stat
-
     from .. import output
-    from ..errors import CicaError, UsageError
 
-    if target == "-":
-        output.out_bytes(content)
-        output.flush()
-        return
-    path = os.path.realpath(target)
-    mode = None
-    try:
-        info = os.stat(path)
-        regular, mode = stat.S_ISREG(info.st_mode), stat.S_IMODE(info.st_mode)
-    except FileNotFoundError:
-        regular = True
-    except OSError:
-        regular = False
-    temporary = None
-    try:
-        if regular:
-            temporary = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{secrets.token_hex(6)}.tmp")
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
-            if mode is not None:  # the file replaced keeps its permissions
-                os.chmod(fd, mode)
-        else:  # O_NONBLOCK: a named pipe nobody reads is refused (ENXIO) instead of waited on
-            fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0))
-            os.set_blocking(fd, True)
-        try:
-            output.write_fd(fd, content)
-        finally:
-            os.close(fd)
-        if temporary is not None:
-            os.replace(temporary, path)
-            temporary = None
-    except OSError as exc:
-        wrong_path = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS,
-                                   errno.ENXIO)
-        error = UsageError if wrong_path else CicaError
-        raise error(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+    output.write_file(target, content)
