@@ -372,3 +372,15 @@ def test_a_suggestion_among_ids_that_fold_to_nothing_does_not_fail():
 
     assert did_you_mean("kazakstan", ["-", "  ", "kazakhstan"]) == "; did you mean 'kazakhstan'?"
     assert did_you_mean("-", ["-", "kazakhstan"]) == ""
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("name: Kazakhstan", "name: [Kazakhstan]", "data/members.yaml:2: member.name must be a string, not a list"),
+    ("iso_alpha2: KZ", "iso_alpha2: 12", "data/members.yaml:11: member.iso_alpha2 must be a string, not an integer"),
+])
+def test_a_member_with_a_wrong_field_is_checked_for_the_rest_without_a_cascade(cica, dataset, old, new, expected):
+    """A wrong name or code is one line: the other rules on the member (its ISO codes) run on
+    what is right and do not report the wrong field again as missing."""
+    edit(dataset, "data/members.yaml", old, new)
+    result = cica("check", "--data", dataset)
+    assert result.stdout.splitlines()[:-1] == [expected]
