@@ -49,7 +49,7 @@ CASES = [
     ("invalid date", "data/events.yaml", '"1992-10"', '"1992-13"',
      "data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12; " + FORMS),
     ("half-year date", "data/events.yaml", '"1992-10"', '"1992-40"',
-     "data/events.yaml:2: date: invalid EDTF date '1992-40': 40 is EDTF's code for the first half of a year, "
+     "data/events.yaml:2: date: unsupported EDTF date '1992-40': 40 is EDTF's code for the first half of a year, "
      "not a month (codes 21-41 are seasons, quarters, thirds and halves of a year, which cica does not read): "
      "write its months, [1992-01..1992-06] (one day in them) or 1992-01/1992-06 (all of them)"),
     ("date with a time", "data/members.yaml", 'date: "1992-10"', 'date: "1992-10-05T10:00"',
@@ -252,7 +252,7 @@ def test_one_run_reports_a_bad_date_an_unknown_source_an_altered_quote_and_a_yam
         f"data/events.yaml:{quote_line}: quote not found in source 'ravichandran-2023'; nearest passage, "
         f"seeds/004_392bb672fc95fe25.txt:{article_line}: “was mooted by the first president of Kazakhstan…”: "
         "the article has “mooted” where the quote has “proposed”",
-        f"data/events.yaml:{date_line}: date: invalid EDTF date '1999-40': 40 is EDTF's code for the first half of "
+        f"data/events.yaml:{date_line}: date: unsupported EDTF date '1999-40': 40 is EDTF's code for the first half of "
         "a year, not a month (codes 21-41 are seasons, quarters, thirds and halves of a year, which cica does not "
         "read): write its months, [1999-01..1999-06] (one day in them) or 1999-01/1999-06 (all of them)",
         f"data/figures.yaml:{source_line}: figure 'members-2022-auelbayev' refers to unknown source 'auelbayev-2021'; "

@@ -97,8 +97,8 @@ _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SIDES = ("..", "")  # open, unknown
 
 
-def _fail(text, why):
-    raise EDTFError(f"invalid EDTF date {text!r}: {why}")
+def _fail(text, why, unsupported=False):
+    raise EDTFError(f"{'unsupported' if unsupported else 'invalid'} EDTF date {text!r}: {why}")
 
 
 def _days_in(y, m):  # like calendar.monthrange(y, m)[1], without importing calendar
@@ -176,7 +176,7 @@ def _date(s, text):
     if y == 0:
         _fail(text, "year must be 0001-9999")
     if match[2] and m in _GROUPINGS and not match[3]:
-        _fail(text, _grouping(y, m))
+        _fail(text, _grouping(y, m), unsupported=True)  # valid EDTF (level 2), not read here
     if match[2] and not 1 <= m <= 12:
         _fail(text, f"month must be 01-12; {FORMS}")
     days = _days_in(y, m or 12)
