@@ -32,7 +32,7 @@ def check(ds: Dataset) -> list[Problem]:
     references, skipped = _reference_problems(ds)
     problems += _id_problems(ds) + _text_problems(ds) + references + _evidence_problems(ds)
     problems += identifiers.problems(ds.members, LABELS["members"])
-    problems += _article_problems(ds)
+    problems += unnamed_articles(ds)
     # the line on skipped references comes right after the problem that stopped the reading
     return sorted(set(problems) | set(skipped), key=lambda p: (p.file, p.line, p in skipped, p.message))
 
@@ -234,9 +234,9 @@ _CLOSE = 0.6  # below this similarity, a passage is not shown as the quote's nea
 _AROUND = 6  # words of the passage shown on either side of its differences
 
 
-def _article_problems(ds: Dataset) -> list[Problem]:
-    """An article in seeds/ that no source record names is reported: its facts are not in the
-    dataset, and `coverage` does not look at it."""
+def unnamed_articles(ds: Dataset) -> list[Problem]:
+    """A problem for each article in seeds/ that no source record names: its facts are not in
+    the dataset, and `coverage` cannot look at it (it says so)."""
     if "sources" in ds.unread:
         return []  # the source naming it may be in the part not read
     files = ds.article_files()

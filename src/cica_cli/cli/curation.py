@@ -52,7 +52,8 @@ def coverage_command(
     fmt: FormatOption = None,
 ) -> None:
     """List, per source, each date or quantity in the article that no record cites and
-    data/excluded.yaml does not explain. Exits 1 while anything is unaccounted for."""
+    data/excluded.yaml does not explain, and name any article in seeds/ that no source names.
+    Exits 1 while anything is unaccounted for."""
     from .. import render
     from ..coverage import Uncovered, coverage
     from ..dataset import open_dataset
@@ -84,5 +85,12 @@ def coverage_command(
     else:
         count = 1 if source is not None else len(ds.sources)
         render.print_lines([f"coverage: every date and quantity in {count} source(s) is cited or excluded"])
-    if missing:
+    unnamed = []
+    if source is None:  # an article no source names is not covered at all
+        from ..check import unnamed_articles
+
+        unnamed = unnamed_articles(ds)
+        for problem in unnamed:
+            render.error(f"{problem}: its dates and quantities are not looked at")
+    if missing or unnamed:
         raise typer.Exit(int(Exit.DATA))
