@@ -51,6 +51,9 @@ EXTRA = {
     "diff": ["diff", "bakishev-2009", "ravichandran-2023"],
     "conflicts": ["conflicts"],
     "cite": ["cite", "2002-first-summit"],
+    "draft": ["draft", "004"],
+    "scopes": ["scopes"],
+    "schema": ["schema", "events"],
 }
 # Start-up targets: label -> the largest allowed ratio to the bare import.
 STARTUP_TARGETS = {"cica timeline": 1.3, "cica --version": 1.1}

@@ -11,6 +11,9 @@ from pathlib import Path
 _OUT = Path(tempfile.mkdtemp(prefix="exports-", dir=Path(os.environ["CICA_CACHE_DIR"]).parent
                              if os.environ.get("CICA_CACHE_DIR") else None))
 
+# an article already in seeds/: `add` refuses it (exit 1) and writes nothing
+_SHIPPED_ARTICLE = str(Path(__file__).resolve().parent.parent / "seeds" / "004_392bb672fc95fe25.txt")
+
 SAMPLE_ARGS = {
     "check": [[], ["--json"]],
     "timeline": [[], ["--json"], ["--cite", "--member", "kazakhstan", "--from", "2000"]],
@@ -28,6 +31,9 @@ SAMPLE_ARGS = {
     "conflicts": [[], ["--json"]],
     "cite": [["2002-first-summit"], ["2002-first-summit", "--json"]],
     "export": [["datapackage", str(_OUT / "package")], ["sqlite", str(_OUT / "cica.db"), "--json"]],
+    "schema": [["events.yaml"], ["figures"]],
+    "add": [[_SHIPPED_ARTICLE], [_SHIPPED_ARTICLE, "--json"]],
+    "draft": [["004"], ["004", "--json"]],
 }
 
 

@@ -5,8 +5,9 @@ by its output. `check()` runs every command and returns the examples whose outpu
 `python tests/readme.py --write` rewrites the README with the real output (run it after a
 change that alters what a command prints, and read the diff).
 
-Commands run through bash in a scratch directory, with the `cica` installed next to this
-Python first on PATH, output piped (plain text, as a reader who pipes would see it) and
+Commands run through bash in a scratch directory holding a copy of tests/fixtures (so that
+`--data tests/fixtures/as-written` works as from a checkout's root), with the `cica`
+installed next to this Python first on PATH, output piped (plain text, as a reader who pipes would see it) and
 standard error shown after standard output.
 """
 
@@ -20,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _BLOCK = re.compile(r"^```console\n(.*?)^```\n", re.S | re.M)
 
 
@@ -53,7 +55,10 @@ def run(command: str, cwd: Path) -> str:
 
 def real_outputs(text: str) -> list[tuple[str, str, str]]:
     """(command, output as written, output as run) for every example."""
+    import shutil
+
     with tempfile.TemporaryDirectory() as scratch:
+        shutil.copytree(FIXTURES, Path(scratch) / "tests" / "fixtures")  # `--data tests/fixtures/...`
         return [(command, written, run(command, Path(scratch))) for command, written in examples(text)]
 
 

@@ -26,12 +26,37 @@ CASES = [
     ("missing fields", "data/events.yaml", "  title: First proposal\n  kind: proposal\n", "",
      "data/events.yaml:1: event is missing required fields 'title', 'kind'"),
     ("wrong type", "data/figures.yaml", "value: 16", "value: sixteen",
-     "data/figures.yaml:3: figure.value must be an integer or a number, not a string"),
+     "data/figures.yaml:3: figure.value must be a number, a range [low, high] or a bound such as "
+     "{min: 21} or {over: 20} (keys min, over, max, under), not a string"),
+    ("range out of order", "data/figures.yaml", "value: 16", "value: [17, 16]",
+     "data/figures.yaml:3: figure.value: a range must go from the lower number to the higher one; got [17, 16]"),
+    ("range of one number", "data/figures.yaml", "value: 16", "value: [16, 16]",
+     "data/figures.yaml:3: figure.value: a range of one number is that number: write 16"),
+    ("bound with an unknown key", "data/figures.yaml", "value: 16", "value: {more: 15}",
+     "data/figures.yaml:3: figure.value: a bound's keys are min, over, max, under; got 'more'"),
+    ("bound allowing nothing", "data/figures.yaml", "value: 16", "value: {over: 20, max: 20}",
+     "data/figures.yaml:3: figure.value: a bound must allow some number; over 20, at most 20 allows none"),
+    ("sum of an unknown metric", "data/metrics.yaml", "  unit: states",
+     "  unit: states\n- id: participants\n  description: All\n  unit: states and organisations\n"
+     "  sum_of: [member-states, observer-states]",
+     "data/metrics.yaml:7: metric 'participants' is a sum of unknown metric 'observer-states'"),
+    ("sum of one metric", "data/metrics.yaml", "  unit: states",
+     "  unit: states\n- id: participants\n  description: All\n  unit: states\n  sum_of: [member-states]",
+     "data/metrics.yaml:7: metric 'participants' is a sum of at least two metrics; sum_of names 1"),
+    ("outcome of another kind", "data/events.yaml", "  kind: proposal\n",
+     "  kind: proposal\n  status: postponed\n  outcome: first-summit\n",
+     "data/events.yaml:6: event 'proposal' is a proposal; its outcome 'first-summit' is a summit, not an event of the same kind"),
+    ("its own outcome", "data/events.yaml", "  kind: proposal\n",
+     "  kind: proposal\n  status: planned\n  outcome: proposal\n",
+     "data/events.yaml:6: event 'proposal' cannot be its own outcome"),
+    ("unknown outcome", "data/events.yaml", "  kind: proposal\n",
+     "  kind: proposal\n  status: postponed\n  outcome: second-proposal\n",
+     "data/events.yaml:6: event 'proposal' refers to unknown event 'second-proposal' as its outcome"),
     ("wrong type in a list", "data/events.yaml", "members: [kazakhstan]", "members: kazakhstan",
      "data/events.yaml:6: event.members must be a list, not a string"),
     ("unknown field", "data/events.yaml", "  kind: summit", "  kind: summit\n  venue: Almaty",
      "data/events.yaml:14: unknown field 'venue' in event (its fields: id, date, title, kind, summary, citations, "
-     "place, status, context, members, documents, inferred, notes)"),
+     "place, status, outcome, context, members, documents, inferred, notes)"),
     ("misspelt field", "data/events.yaml", "  kind: summit", "  kind: summit\n  summry: The first.",
      "data/events.yaml:14: unknown field 'summry' in event; did you mean 'summary'?"),
     ("value not allowed", "data/events.yaml", "kind: summit", "kind: party",
@@ -112,7 +137,7 @@ def test_clean_dataset_passes(cica, dataset):
     result = cica("check", "--data", dataset)
     assert result.exit_code == 0
     assert result.stdout.strip() == (
-        "ok: 1 sources, 2 events, 1 members, 0 documents, 1 metrics, 1 figures, 0 questions, 0 tensions, 0 excluded; "
+        "ok: 1 sources, 2 events, 1 members, 0 rosters, 0 documents, 1 metrics, 1 figures, 0 questions, 0 tensions, 0 excluded; "
         "every quote found verbatim in its source")
 
 

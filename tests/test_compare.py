@@ -28,7 +28,7 @@ def chain(mc):
 # --- the real data ----------------------------------------------------------------
 
 
-def test_member_states_grew_16_20_27_28_and_the_2002_count_is_another_scope():
+def test_member_states_grew_16_20_27_28():
     mc = metric("member-states")
     assert chain(mc) == [
         (16, "ravichandran-2023"),  # 2002, "participating at the first Summit"
@@ -36,19 +36,19 @@ def test_member_states_grew_16_20_27_28_and_the_2002_count_is_another_scope():
         (27, "askeroglu-2022"), (27, "auelbayev-2022"),  # October 2022
         (28, "ravichandran-2023"), (28, "ravichandran-2023"),  # July 2023, two quotes
     ]
-    # 16 counts the states at the first summit, not the members: its scope differs, so it is
-    # neither a change nor a conflict. 20 in 2009 and 27 in 2022 cannot share a day: growth.
+    # ravichandran-2023 sets "16 member states participating at the first Summit in 2002"
+    # against "today having 28 member states": the membership then (scope `all`; the words
+    # only place it in time), so 16 in 2002 and 20 in 2009 are growth, as are 20 and 27.
     # The two October 2022 articles and the two July 2023 quotes each say the same.
-    assert [c.verdict for c in mc.steps] == [C.SCOPE, C.CHANGED, C.AGREE, C.CHANGED, C.AGREE]
+    assert [c.verdict for c in mc.steps] == [C.CHANGED, C.CHANGED, C.AGREE, C.CHANGED, C.AGREE]
     assert mc.verdict == C.CHANGED
-    assert [o.id for o in mc.scoped] == ["members-2002-first-summit"]
+    assert mc.scoped == []
     # ravichandran-2023's dateline "July 16" has no year: one of the years its text allows
     assert mc.latest.value == 28 and mc.latest.as_of == "[2023-07-16, 2024-07-16, 2025-07-16]"
     assert mc.explanation == (
         "16 (2002, participating at the first Summit) → 20 (between Oct 2009 and Dec 2009) → "
         "27 (Oct 2022, two articles) → 28 (16 Jul 2023, 2024 or 2025, two quotes): "
-        "change over time; "
-        "16 counts a different scope"
+        "change over time"
     )
 
 
@@ -130,9 +130,10 @@ def test_diff_of_the_two_october_2022_articles_agrees_on_everything_shared():
 def test_diff_of_2009_and_2023_is_change_over_time():
     d = C.diff(DS, "bakishev-2009", "ravichandran-2023")
     g = d.grouped()
+    # 16 members in 2002 (ravichandran-2023) → 20 in late 2009 (bakishev-2009) → 28 today
     assert sorted((c.a.subject, c.a.value, c.b.value) for c in g[C.CHANGED]) == [
-        ("member-states", 20, 28), ("member-states", 20, 28), ("summits-held", 2, 6)]
-    assert [(c.a.value, c.b.value) for c in g[C.SCOPE]] == [(20, 16)]
+        ("member-states", 20, 16), ("member-states", 20, 28), ("member-states", 20, 28), ("summits-held", 2, 6)]
+    assert g[C.SCOPE] == []
     # both say "in October 1992", neither gives the day
     assert [c.a.subject for c in g[C.AGREE]] == ["event:1992-unga-proposal"]
     assert g[C.AGREE][0].reason == "the same date, Oct 1992"
@@ -141,8 +142,10 @@ def test_diff_of_2009_and_2023_is_change_over_time():
 # --- the rules on constructed cases -------------------------------------------------
 
 
-def obs(value, as_of, qualifier=None, source="s", kind=C.FIGURE, id=None):
-    return C.Observation(kind, "m", id or f"{source}-{value}-{as_of}", value, as_of, source, "q", qualifier)
+def obs(value, as_of, qualifier=None, source="s", kind=C.FIGURE, id=None, scope=None):
+    scope = scope or ("all" if kind == C.FIGURE else None)
+    return C.Observation(kind, "m", id or f"{source}-{value}-{as_of}", value, as_of, source, "q", qualifier,
+                         scope=scope)
 
 
 @pytest.mark.parametrize("a, b, verdict", [
@@ -162,10 +165,13 @@ def obs(value, as_of, qualifier=None, source="s", kind=C.FIGURE, id=None):
     (obs(1, "../2021"), obs(2, "1950"), C.CONFLICT),
     (obs(1, "../2021"), obs(2, "2022"), C.CHANGED),
     (obs(1, "[2009-10..]"), obs(2, "2030"), C.CONFLICT),
-    # a qualifier makes it another count: never a conflict, not agreement either
-    (obs(16, "2002", "participating at the first Summit"), obs(20, "2002"), C.SCOPE),
-    (obs(5, "2002", "main spheres"), obs(5, "2002"), C.SCOPE),
-    (obs(5, "2002", "Main  spheres"), obs(6, "2002", "main spheres"), C.CONFLICT),  # case and spaces ignored
+    # another scope is another count: never a conflict, not agreement either
+    (obs(16, "2002", scope="participants"), obs(20, "2002"), C.SCOPE),
+    (obs(5, "2002", scope="founding"), obs(5, "2002"), C.SCOPE),
+    (obs(5, "2002", scope="participants"), obs(6, "2002", scope="participants"), C.CONFLICT),
+    # the source's wording alone is not a scope: "at the first Summit" restates the time
+    (obs(16, "2002", "participating at the first Summit"), obs(16, "2001"), C.AGREE),
+    (obs(15, "1999"), obs(16, "2002", "participating at the first Summit"), C.CHANGED),
 ])
 def test_figure_verdicts(a, b, verdict):
     assert C.compare(a, b).verdict == verdict
@@ -213,8 +219,8 @@ def source(sid, as_of):
     return Source(sid, f"{sid}.txt", None, [], None, as_of, "", as_of, "")
 
 
-def fig(fid, value, src, as_of=None, qualifier=None, metric="m"):
-    return Figure(fid, metric, value, src, "q", as_of, qualifier)
+def fig(fid, value, src, as_of=None, qualifier=None, metric="m", scope="all"):
+    return Figure(fid, metric, value, src, "q", as_of, qualifier, scope)
 
 
 def test_figures_take_the_source_as_of_unless_they_have_their_own():
@@ -233,7 +239,7 @@ def test_a_conflict_between_non_neighbours_is_not_missed():
     # b (scoped) sits between a and c in time; a and c overlap and differ.
     ds = Dataset(Path("."), sources=[source("s1", "2010"), source("s2", "2010-06")],
                  metrics=[Metric("m", "M", "u")],
-                 figures=[fig("a", 10, "s1"), fig("b", 3, "s2", as_of="2010-03", qualifier="x"),
+                 figures=[fig("a", 10, "s1"), fig("b", 3, "s2", as_of="2010-03", scope="participants"),
                           fig("c", 12, "s2")])
     mc = C.compare_metric(ds, ds.metrics[0])
     assert [c.verdict for c in mc.steps] == [C.SCOPE, C.SCOPE]
@@ -313,8 +319,9 @@ def test_compare_json_has_a_verdict_per_metric_and_per_comparison(cica):
     assert list(data) == [m.id for m in DS.metrics]
     member = data["member-states"]
     assert (member["verdict"], member["min"], member["max"], member["latest"]) == ("changed", 16, 28, 28)
-    assert member["different_scope"] == ["members-2002-first-summit"]
-    assert [c["verdict"] for c in member["comparisons"]] == ["different-scope", "changed", "agree", "changed", "agree"]
+    assert member["different_scope"] == []
+    assert [c["verdict"] for c in member["comparisons"]] == ["changed", "changed", "agree", "changed", "agree"]
+    assert {o["scope"] for o in member["observations"]} == {"all"}
     assert member["observations"][1]["as_of"] == "[2009-10..2009-12]"  # bakishev-2009's as_of
 
 
@@ -355,7 +362,7 @@ def test_diff_command_groups_and_lists_what_only_one_says(cica):
     result = cica("diff", "003", "ravichandran")
     assert result.exit_code == 0
     out = result.stdout
-    assert "bakishev-2009 vs ravichandran-2023: 1 agree, 0 confirmed, 0 compatible, 3 changed, 0 conflict, 1 different-scope" in out
+    assert "bakishev-2009 vs ravichandran-2023: 1 agree, 0 confirmed, 0 compatible, 4 changed, 0 conflict, 0 different-scope" in out
     assert "only bakishev-2009:" in out and "  members (4): afghanistan, iran, iraq, kazakhstan" in out
     assert "only ravichandran-2023:" in out and "partner-orgs-2023-ravichandran" in out
 

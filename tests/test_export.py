@@ -175,7 +175,7 @@ def test_compare_csv_member_states_16_to_28_changed(cica):
 
 LISTINGS = [["timeline"], ["members"], ["documents"], ["sources"], ["compare"], ["compare", "member-states"],
             ["compare", "1992-unga-proposal"], ["compare", "founding"], ["diff", "auelbayev-2022", "askeroglu-2022"],
-            ["conflicts"], ["search", "almaty act"], ["coverage"]]
+            ["conflicts"], ["search", "almaty act"], ["coverage"], ["scopes"]]
 
 
 @pytest.mark.parametrize("args", LISTINGS, ids=[" ".join(a) for a in LISTINGS])
@@ -193,7 +193,7 @@ def test_every_listing_honours_every_format(cica, args):
     assert cica(*args, "--json", "--format", "csv").exit_code == 2
     markdown = cica(*args, "--format", "markdown").stdout.splitlines()
     assert markdown[0].startswith("| ") and set(markdown[1]) == {"|", "-"}
-    if rows and args[0] not in ("sources", "search", "coverage") and args != ["compare"]:
+    if rows and args[0] not in ("sources", "search", "coverage", "scopes") and args != ["compare"]:
         # a listing of facts carries their quotes
         assert "“" in text or '""quote""' in text or any(
             v for r in rows for k, v in r.items() if k.endswith("quote")), text[:300]

@@ -17,7 +17,7 @@ def test_timeline_is_chronological_with_human_dates(cica):
     )]
     assert order == sorted(order)
     assert "Kuwait's application to join received" in out
-    assert "Third CICA summit, to be held in Turkey (planned)" in out
+    assert "Third CICA summit, to be held in Turkey (planned; outcome not reported)" in out
 
 
 def test_required_milestones_with_dates_and_sources(cica):

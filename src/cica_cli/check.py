@@ -6,14 +6,14 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from . import identifiers, model
+from . import identifiers, model, rosters
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
 from .names import did_you_mean
 from .yamlfile import ProblemError
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(model.ID_PATTERN)
 LABELS = {kind.name: kind.label for kind in model.KINDS}
 
 
@@ -31,6 +31,9 @@ def check(ds: Dataset) -> list[Problem]:
     problems = list(ds.problems)
     references, skipped = _reference_problems(ds)
     problems += _id_problems(ds) + _text_problems(ds) + references + _evidence_problems(ds)
+    problems += _sum_problems(ds) + _plan_problems(ds)
+    if "members" not in ds.unread:  # else a roster's name may be a member's in the part not read
+        problems += rosters.problems(ds.members, ds.rosters)
     problems += identifiers.problems(ds.members, LABELS["members"])
     problems += unnamed_articles(ds)
     # the line on skipped references comes right after the problem that stopped the reading
@@ -67,6 +70,8 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     problems = []
     for label, record in records(ds):
         for part in model.walk(record):
+            if rosters.from_roster(part):
+                continue  # checked where it was entered, in data/rosters.yaml
             for name in model.field_names(type(part)):
                 value = getattr(part, name)
                 for text in value if isinstance(value, list) else (value,):
@@ -139,9 +144,11 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
                                         f"'{tension.source}'; this citation is from '{c.source}'"))
     for ex in ds.excluded:
         expect(LABELS["excluded"], line_of(ex, "source"), "source", sources, ex.source, "exclusion")
+    for roster in ds.rosters:
+        expect(LABELS["rosters"], line_of(roster, "source"), "source", sources, roster.source, "roster")
     for label, record in records(ds):
         for part in model.walk(record):
-            if isinstance(part, model.Citation):
+            if isinstance(part, model.Citation) and not rosters.from_roster(part):
                 expect(label, line_of(part, "source"), "source", sources, part.source, "citation")
     notes = []
     for name, counts in skipped.items():
@@ -153,16 +160,72 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
     return problems, notes
 
 
+def _sum_problems(ds: Dataset) -> list[Problem]:
+    """A metric that is a sum names at least two other metrics that exist and are not sums."""
+    metrics, problems = ds.by_id("metrics"), []
+    for metric in ds.metrics:
+        if not metric.sum_of:
+            continue
+        where, owner = line_of(metric, "sum_of"), f"metric '{metric.id}'"
+        parts = list(dict.fromkeys(metric.sum_of))
+        if len(parts) < 2:
+            problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of at least two metrics; sum_of names {len(parts)}"))
+        for part in parts:
+            if part == metric.id:
+                problems.append(Problem(LABELS["metrics"], where, f"{owner} cannot be a sum of itself"))
+            elif part not in metrics:
+                if "metrics" in ds.unread:
+                    continue  # it may be in the part of metrics.yaml not read
+                problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of unknown metric '{part}'"))
+            elif metrics[part].sum_of:
+                problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of '{part}', itself a sum: "
+                                        f"name its parts ({', '.join(metrics[part].sum_of)}) instead"))
+    return problems
+
+
+def _plan_problems(ds: Dataset) -> list[Problem]:
+    """A plan's `outcome` is another event of the same kind, and a plan that names one says
+    what became of it (held, postponed, moved, cancelled), not `planned`; following outcomes
+    never leads back to where it started."""
+    events, problems, label = ds.by_id("events"), [], LABELS["events"]
+    for event in ds.events:
+        if event.outcome is None:
+            continue
+        where, owner = line_of(event, "outcome"), f"event '{event.id}'"
+        outcome = events.get(event.outcome)
+        if outcome is None:
+            if "events" not in ds.unread:  # else it may be in the part of events.yaml not read
+                problems.append(Problem(label, where, f"{owner} refers to unknown event '{event.outcome}' as its outcome"))
+            continue
+        if outcome is event:
+            problems.append(Problem(label, where, f"{owner} cannot be its own outcome"))
+            continue
+        if outcome.kind != event.kind and None not in (outcome.kind, event.kind):
+            problems.append(Problem(label, where, f"{owner} is a {event.kind}; its outcome '{outcome.id}' is a "
+                                    f"{outcome.kind}, not an event of the same kind"))
+        if event.status == "planned":
+            problems.append(Problem(label, line_of(event, "status"), f"{owner} names its outcome '{outcome.id}', so its "
+                                    "status says what became of the plan (held, postponed, moved or cancelled), not planned"))
+        seen, step = {event.id}, outcome
+        while step is not None and step.outcome is not None:
+            if step.outcome in seen:
+                problems.append(Problem(label, where, f"{owner}: following outcomes leads back to '{step.outcome}'"))
+                break
+            seen.add(step.id)
+            step = events.get(step.outcome)
+    return problems
+
+
 def quoted(ds: Dataset) -> Iterator[tuple[str, int, str, str]]:
     """(file label, line, source id, quote) for every quote in the dataset, exclusions included."""
     for label, record in records(ds):
-        if isinstance(record, model.Figure):
+        if isinstance(record, (model.Figure, model.Roster)):
             yield label, line_of(record, "quote"), record.source, record.quote
         elif isinstance(record, model.Exclusion):
             yield label, line_of(record, "text"), record.source, record.text
         else:
             for part in model.walk(record):
-                if isinstance(part, model.Citation):
+                if isinstance(part, model.Citation) and not rosters.from_roster(part):
                     yield label, line_of(part, "quote"), part.source, part.quote
 
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from . import dates
+from . import counts, dates
 from .dataset import Dataset
 from .errors import InvalidChoice, NotFound, UsageError
-from .model import Citation, Source
+from .model import Citation, Source, scope_words
 
 STYLES = ("plain", "chicago", "apa", "bibtex", "markdown", "csl-json")
 KINDS = ("event", "figure", "document", "member")
@@ -155,7 +155,7 @@ def _with_sources(ds: Dataset, claim: Claim) -> Claim:
 
 
 def _event_claim(ds: Dataset, event) -> Claim:
-    when = (dates.human(event.date) if event.date else "no date given") + (", planned" if event.status == "planned" else "")
+    when = (dates.human(event.date) if event.date else "no date given") + (f", {event.status}" if event.status != "held" else "")
     return _with_sources(ds, Claim(event.id, "event", f"{_stop(event.title)} ({when}).",
                                    event.citations, event, event.inferred))
 
@@ -164,8 +164,9 @@ def _figure_claim(ds: Dataset, figure) -> Claim:
     metric = ds.by_id("metrics").get(figure.metric)
     description = metric.description if metric else figure.metric
     unit = f" {metric.unit}" if metric else ""
-    value = f"{figure.value:g}" if isinstance(figure.value, float) else str(figure.value)
-    qualifier = f", {figure.qualifier}" if figure.qualifier else ""
+    value = counts.text(figure.value)
+    scope = scope_words(figure.scope, figure.qualifier)
+    qualifier = f", {scope}" if scope else ""
     source = ds.source(figure.source)
     as_of = figure.as_of or (source.as_of if source else None)
     when = f" (as of {dates.human(as_of)})" if as_of else ""

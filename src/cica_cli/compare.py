@@ -4,15 +4,26 @@ Every observation has a time window: its own `as_of` if it has one, otherwise it
 `as_of`, read as an interval at its stated precision (`dates.parse`). Two observations of the
 same thing are then judged:
 
-* agree: the same value (and the same qualifier);
-* changed: different values in windows that cannot share a day: the later one is the newer
-  state of things;
-* conflict: different values in windows that may share a day;
-* different-scope: the qualifiers differ (16 "participating at the first Summit" is not a
-  count of all member states), so the values are not comparable: shown, never a conflict.
+* agree: the same value (and the same scope), or an exact number within a range
+  (9 and "9-10");
+* compatible: counts that may both be true without being the same (27 and "over 20", or
+  two ranges that overlap);
+* changed: values that cannot both be true, in windows that cannot share a day: the later
+  one is the newer state of things;
+* conflict: values that cannot both be true, in windows that may share a day;
+* different-scope: the figures count different things, by their `scope` (model.SCOPES: the
+  members taking part in one summit are not all the members), so the values are not
+  comparable: shown, never a conflict. A figure's qualifier (the source's words) is shown but
+  not compared: "16 member states participating at the first Summit in 2002" counts all the
+  members of 2002 (scope `all`), the qualifier only restating the time.
 
 Dates are judged per claim: each source's own date for an event, a document, a status or a
 role (see claims.py for the verdicts: agree, confirmed, compatible, conflict).
+
+A figure's value is a count as written (see counts.py): a number, a range or a bound. A metric
+that is the sum of others (`sum_of`) is observed by its own figures and by the sum of its
+parts wherever one source states every part for the same window: such an observation has
+`parts`, the figures summed, and is compared like any other.
 
 Member statuses are values too, with one rule of their own: membership excludes every other
 status, but the other statuses (observer, partner, applicant, cooperating, non-member) can
@@ -27,10 +38,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Iterable, Optional
 
-from . import claims, dates
+from . import claims, counts, dates
 from .dataset import Dataset
 from .errors import DataError, Problem, UsageError
-from .model import Metric
+from .model import Metric, scope_words
 
 AGREE = claims.AGREE
 COMPATIBLE = claims.COMPATIBLE
@@ -62,6 +73,14 @@ class Observation:
     quote: str
     qualifier: Optional[str] = None
     inferred: Optional[str] = None  # how the source's date was worked out, for a date claim
+    parts: tuple = ()  # for the sum of a metric's parts: the ids of the figures summed
+    scope: Optional[str] = None  # a figure's scope (model.SCOPES); None for other kinds
+
+    @property
+    def scope_key(self) -> str:
+        """What must be equal for two observations to count the same thing: a figure's scope,
+        an answer's scope text (whitespace and case aside); the same for everything else."""
+        return self.scope if self.scope is not None else _scope(self.qualifier)
 
     @property
     def span(self) -> dates.Span:
@@ -70,9 +89,14 @@ class Observation:
     def to_dict(self) -> dict:
         return {
             "kind": self.kind, "subject": self.subject, "id": self.id, "value": self.value,
-            "as_of": self.as_of, "qualifier": self.qualifier, "source": self.source, "quote": self.quote,
-            "inferred": self.inferred,
+            "as_of": self.as_of, "qualifier": self.qualifier, "scope": self.scope, "source": self.source,
+            "quote": self.quote, "inferred": self.inferred, "parts": list(self.parts),
         }
+
+    @property
+    def shown(self) -> str:
+        """The value for people: a count as written (9–10, over 20), a status or a date."""
+        return counts.text(self.value) if self.kind == FIGURE else str(self.value)
 
 
 @dataclass(frozen=True)
@@ -100,8 +124,14 @@ def _scope(q: Optional[str]) -> str:
     return " ".join((q or "").split()).casefold()
 
 
+def scope_label(o: Observation) -> Optional[str]:
+    """How an observation's scope is named beside its value (model.scope_words); an answer's
+    qualifier."""
+    return scope_words(o.scope, o.qualifier)
+
+
 def _describe(o: Observation) -> str:
-    return f"{o.value} ({dates.human(o.as_of)})"
+    return f"{o.shown} ({dates.human(o.as_of)})"
 
 
 def _values_compatible(kind: str, x: Any, y: Any) -> bool:
@@ -117,12 +147,21 @@ def compare(a: Observation, b: Observation) -> Comparison:
         return Comparison(a, b, SCOPE, f"different scope: {a.id} answers as “{a.qualifier}”, {b.id} as “{b.qualifier}”")
     if a.kind == ANSWER:
         return Comparison(a, b, *claims.judge(a.value, b.value))
-    if _scope(a.qualifier) != _scope(b.qualifier):
-        def counts(o):
-            return f"“{o.qualifier}”" if o.qualifier else "no qualifier"
-        return Comparison(a, b, SCOPE, f"different scope: {counts(a)} vs {counts(b)}")
+    if a.scope_key != b.scope_key:
+        def scope(o):
+            return o.scope + (f" (“{o.qualifier}”)" if o.qualifier else "")
+        return Comparison(a, b, SCOPE, f"different scope: {scope(a)} vs {scope(b)}")
     if a.value == b.value:
-        return Comparison(a, b, AGREE, f"the same value, {a.value}")
+        return Comparison(a, b, AGREE, f"the same value, {a.shown}")
+    if a.kind == FIGURE:
+        relation = counts.relation(a.value, b.value)
+        if relation == counts.SAME:
+            return Comparison(a, b, AGREE, f"the same count, {a.shown} and {b.shown}")
+        if relation == counts.WITHIN:
+            exact, wide = (a, b) if counts.interval(a.value).exact else (b, a)
+            return Comparison(a, b, AGREE, f"{exact.shown} lies within {wide.shown}")
+        if relation == counts.OVERLAP:
+            return Comparison(a, b, COMPATIBLE, f"{a.shown} and {b.shown} can both be true")
     if not dates.overlaps(a.span, b.span):
         older, newer = (a, b) if a.span.upper < b.span.lower else (b, a)
         side = "a" if newer is a else "b"
@@ -156,14 +195,45 @@ def _source_as_of(ds: Dataset, source_id: str, file: str, line: int, what: str) 
 
 
 def figures(ds: Dataset, metric: Optional[str] = None) -> list[Observation]:
-    """The figures (of one metric, or all), in time order."""
+    """The figures (of one metric, or all), in time order, with the sums of the parts of
+    every metric that is a sum (see `sums`)."""
     result = []
     for f in ds.figures:
         if metric is not None and f.metric != metric:
             continue
         as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
-        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier))
+        result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier,
+                                  scope=f.scope))
+    for m in ds.metrics:
+        if m.sum_of and (metric is None or m.id == metric):
+            result += sums(ds, m)
     return in_time_order(result)
+
+
+def sums(ds: Dataset, metric: Metric) -> list[Observation]:
+    """The sum of a metric's parts wherever one source states every part for the same window
+    and scope: one observation per (source, window, scope), its value the total of the parts'
+    counts (a range or bound if any part is one), its quote theirs, its `parts` the figures
+    summed. A source that gives one part twice there (two quotes) is summed with the first."""
+    parts = list(dict.fromkeys(metric.sum_of))
+    found: dict[tuple, dict[str, Any]] = {}
+    for f in ds.figures:
+        if f.metric not in parts:
+            continue
+        as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
+        found.setdefault((f.source, as_of, f.scope), {}).setdefault(f.metric, f)
+    result = []
+    for (source, as_of, _), by_part in found.items():
+        if len(by_part) < len(parts):
+            continue
+        chosen = [by_part[p] for p in parts]
+        value = counts.total(f.value for f in chosen)
+        quote = " … ".join(dict.fromkeys(f.quote for f in chosen))
+        how = " + ".join(f"{counts.text(f.value)} {f.metric}" for f in chosen)
+        result.append(Observation(FIGURE, metric.id, "+".join(f.id for f in chosen), value, as_of, source, quote,
+                                  chosen[0].qualifier, inferred=f"the sum of the parts: {how}",
+                                  parts=tuple(f.id for f in chosen), scope=chosen[0].scope))
+    return result
 
 
 def statuses(ds: Dataset) -> list[Observation]:
@@ -202,7 +272,8 @@ def in_time_order(observations: Iterable[Observation]) -> list[Observation]:
 
 @dataclass
 class Step:
-    """Consecutive observations with the same value and qualifier: one state of things."""
+    """Consecutive observations with the same value and scope (or an exact number and ranges
+    or bounds that allow it): one state of things."""
 
     value: Any
     qualifier: Optional[str]
@@ -229,7 +300,12 @@ class Step:
             parts.append(f"{_number(len(self.observations))} quotes")
         if self.qualifier:
             parts.append(self.qualifier)
-        return f"{self.value} ({', '.join(parts)})"
+        if all(o.parts for o in self.observations):
+            parts.append("sum of the parts")
+        others = [o.value for o in self.observations if o.value != self.value]
+        if others:  # ranges that hold the step's number
+            parts.append("also written " + ", ".join(dict.fromkeys(counts.text(v) for v in others)))
+        return f"{counts.text(self.value)} ({', '.join(parts)})"
 
 
 _NUMBERS = "zero one two three four five six seven eight nine ten".split()
@@ -267,8 +343,8 @@ class MetricComparison:
         """Observations whose scope differs from the one most observations share."""
         if not self.observations:
             return []
-        scopes = [_scope(o.qualifier) for o in self.observations]
-        main = max(set(scopes), key=lambda s: (scopes.count(s), s == ""))
+        scopes = [o.scope_key for o in self.observations]
+        main = max(set(scopes), key=lambda s: (scopes.count(s), s in ("", "all")))
         return [o for o, s in zip(self.observations, scopes) if s != main]
 
     def to_dict(self) -> dict:
@@ -277,8 +353,8 @@ class MetricComparison:
             "metric": self.metric.id, "description": self.metric.description, "unit": self.metric.unit,
             "verdict": self.verdict, "explanation": self.explanation,
             "count": len(self.observations),
-            "min": min(self.values) if self.values else None,
-            "max": max(self.values) if self.values else None,
+            "min": counts.ends(self.values)[0],
+            "max": counts.ends(self.values)[1],
             "latest": latest.value if latest else None,
             "latest_as_of": latest.as_of if latest else None,
             "different_scope": [o.id for o in self.scoped],
@@ -304,12 +380,17 @@ def _hidden_conflicts(observations: list[Observation]) -> list[Comparison]:
     paired with an observation of the same scope and another value whose window began no
     later and still overlaps its own. A sweep over window starts that remembers, per scope,
     the two observations with different values whose windows end last: O(n log n), where
-    comparing every pair would take a metric observed 10 000 times 50 million comparisons."""
+    comparing every pair would take a metric observed 10 000 times 50 million comparisons.
+    Where a metric has ranges or bounds, "another value" is one that cannot be true with
+    it (see `_hidden_count_conflicts`)."""
     found = []
     groups: dict[str, list[Observation]] = {}
     for o in observations:
-        groups.setdefault(_scope(o.qualifier), []).append(o)
+        groups.setdefault(o.scope_key, []).append(o)
     for group in groups.values():
+        if any(isinstance(o.value, (list, dict)) for o in group):
+            found += _hidden_count_conflicts(group)
+            continue
         first = second = None  # the latest-ending window; the latest-ending with another value
         for o in sorted(group, key=lambda o: (o.span.lower, o.span.upper)):
             partner = first if first is not None and first.value != o.value else second
@@ -321,6 +402,34 @@ def _hidden_conflicts(observations: list[Observation]) -> list[Comparison]:
                 first = o
             elif o.value != first.value and (second is None or o.span.upper > second.span.upper):
                 second = o
+    return found
+
+
+def _hidden_count_conflicts(group: list[Observation]) -> list[Comparison]:
+    """The sweep of `_hidden_conflicts` for counts that are ranges or bounds, where "may both
+    be true" is not transitive (9 and 10 each fit "9-10"). In order of window start, each
+    observation is paired with an earlier-starting one whose window still overlaps its own
+    and whose count lies wholly below or wholly above its own, if there is one: among those
+    windows, the count whose upper end is least, or whose lower end is greatest, is such a
+    one whenever any is. Two heaps keep these, dropping windows that ended before the
+    current one starts (starts only grow, so a dropped window never overlaps again)."""
+    import heapq
+
+    found: list[Comparison] = []
+    lows: list = []  # (upper end of the count, closed?, n, observation): least first
+    highs: list = []  # (-lower end of the count, closed?, n, observation): greatest first
+    for n, o in enumerate(sorted(group, key=lambda o: (o.span.lower, o.span.upper))):
+        start = o.span.lower
+        for heap in (lows, highs):
+            while heap and heap[0][3].span.upper < start:
+                heapq.heappop(heap)
+        for heap in (lows, highs):
+            if heap and counts.apart(heap[0][3].value, o.value):
+                found.append(compare(heap[0][3], o))
+                break
+        span = counts.interval(o.value)
+        heapq.heappush(lows, (span.high, not span.high_open, n, o))  # an open end first: it is lower
+        heapq.heappush(highs, (-span.low, not span.low_open, n, o))
     return found
 
 
@@ -348,10 +457,14 @@ def explain(mc: MetricComparison) -> str:
         return f"{mc.metric.id}: no observations"
     groups: list[Step] = []
     for o in mc.observations:
-        if groups and groups[-1].value == o.value and _scope(groups[-1].qualifier) == _scope(o.qualifier):
-            groups[-1].observations.append(o)
+        last = groups[-1] if groups else None
+        if last and last.observations[0].scope_key == o.scope_key and (
+                last.value == o.value or not counts.apart(last.value, o.value)):
+            last.observations.append(o)  # the same count, or counts that may both be true: one state
+            if counts.interval(o.value).exact:
+                last.value = o.value  # the step is named by its exact number
         else:
-            groups.append(Step(o.value, o.qualifier, [o]))
+            groups.append(Step(o.value, scope_label(o), [o]))
     chain = " → ".join(g.label() for g in groups)
     if mc.verdict == CONFLICT:
         c = next(c for c in mc.steps + mc.others if c.verdict == CONFLICT)
@@ -359,7 +472,7 @@ def explain(mc: MetricComparison) -> str:
     sentence = f"{chain}: {_PHRASES[mc.verdict]}"
     scoped = mc.scoped
     if scoped and mc.verdict != SCOPE:
-        sentence += "; " + ", ".join(f"{o.value} counts a different scope" for o in scoped)
+        sentence += "; " + ", ".join(f"{o.shown} counts a different scope" for o in scoped)
     return sentence
 
 
@@ -367,17 +480,34 @@ def chart(mc: MetricComparison, width: int = 40) -> list[str]:
     """The values over time as plain-text bars, one per observation, labelled with date and value."""
     if not mc.observations:
         return []
-    top = max(abs(o.value) for o in mc.observations) or 1
+    top = max((abs(n) for n in counts.ends(mc.values) if n is not None), default=0) or 1
     if mc.metric.unit == "percent":
         top = max(top, 100)  # a share is drawn against the whole
     labels = [f"{dates.human(o.as_of)}" for o in mc.observations]
     pad = max(len(x) for x in labels)
     lines = [f"{mc.metric.description} ({mc.metric.unit}) over time"]
     for label, o in zip(labels, mc.observations):
-        bar = "#" * max(1, round(width * abs(o.value) / top)) if o.value else ""
-        note = f"  [{o.qualifier}]" if o.qualifier else ""
-        lines.append(f"{label.ljust(pad)} | {bar} {o.value}  {o.source}{note}")
+        lines.append(f"{label.ljust(pad)} | {_bar(o.value, top, width)} {o.shown}  {o.source}{_chart_note(o)}")
     return lines
+
+
+def _chart_note(o: Observation) -> str:
+    scope = scope_label(o)
+    notes = [scope] if scope else []
+    if o.parts:
+        notes.append("sum of the parts")
+    return f"  [{'; '.join(notes)}]" if notes else ""
+
+
+def _bar(value: Any, top: float, width: int) -> str:
+    """`#` up to the least number a count allows, `-` on to its greatest, `>` for no upper end."""
+    span = counts.interval(value)
+    if span.exact:
+        return "#" * max(1, round(width * abs(span.low) / top)) if span.low else ""
+    low = round(width * max(span.low, 0) / top) if span.low > 0 else 0
+    if span.high == float("inf"):
+        return "#" * low + ">"
+    return "#" * low + "-" * max(1, round(width * span.high / top) - low)
 
 
 # --- two sources, and the whole dataset ---------------------------------------
@@ -431,8 +561,8 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
             continue
         for source, side in ((a, side_a), (b, side_b)):
             for o in side:
-                if o.kind == DATE:
-                    continue  # events and documents: by who cites them, below
+                if o.kind == DATE or o.parts:
+                    continue  # events and documents: by who cites them, below; a sum: by its parts
                 key, record = ("figures", o.id) if o.kind == FIGURE else ("members", o.subject)
                 ids = only[source].setdefault(key, [])
                 if record not in ids:
@@ -449,7 +579,7 @@ def diff(ds: Dataset, a: str, b: str) -> SourceDiff:
 
 
 def conflicts(ds: Dataset) -> list[Comparison]:
-    """The real conflicts in the dataset: figures of the same metric and qualifier that
+    """The real conflicts in the dataset: figures of the same metric and scope that
     differ in overlapping windows; different statuses of the same member, from different
     sources, in overlapping windows, where one is membership; dates that two sources give
     for the same event or document that cannot be the same day."""
@@ -491,6 +621,7 @@ class DateComparison:
     comparisons: list[Comparison]
     verdict: str = NONE
     explanation: str = ""
+    plans: list = field(default_factory=list)  # plans.Story: a plan and what became of it
 
     def to_dict(self) -> dict:
         return {
@@ -499,6 +630,7 @@ class DateComparison:
             "verdict": self.verdict, "explanation": self.explanation,
             "claims": [o.to_dict() for o in self.observations],
             "comparisons": [c.to_dict() for c in self.comparisons],
+            "plans": [s.to_dict() for s in self.plans],
         }
 
 
@@ -507,6 +639,10 @@ def compare_record(ds: Dataset, kind: str, record: Any) -> DateComparison:
     observations = [o for o in date_claims(ds) if o.subject == f"{kind}:{record.id}"]
     pairs = [compare(x, y) for x, y in combinations(observations, 2) if x.source != y.source]
     result = DateComparison(kind, record, observations, pairs)
+    if kind == "event":
+        from .plans import stories
+
+        result.plans = stories(ds, record)
     result.verdict = overall_dates(pairs, len(observations))
     derived = dates.human(record.date) if record.date else "no date"
     result.explanation = f"{derived}, {claims.basis(record)}: {_DATE_PHRASES.get(result.verdict, result.verdict)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .check import quoted
 from typing import Optional
@@ -39,6 +39,9 @@ class Uncovered:
     line: int
     mention: str
     context: str
+    # where the mention is in the normalised article (quotes.Article.normal); not in the JSON
+    start: int = field(default=0, metadata={"internal": True})
+    end: int = field(default=0, metadata={"internal": True})
 
 
 def mentions(normal_text: str) -> list[tuple[int, int]]:
@@ -79,5 +82,6 @@ def coverage(ds: Dataset, only: Optional[str] = None) -> list[Uncovered]:
             if i >= 0 and reach[i] >= end:
                 continue
             snippet = article.normal[max(0, start - 40): end + 40]
-            result.append(Uncovered(source.id, article.line_of(start), article.normal[start:end], snippet))
+            result.append(Uncovered(source.id, article.line_of(start), article.normal[start:end], snippet,
+                                    start=start, end=end))
     return result

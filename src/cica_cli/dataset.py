@@ -22,6 +22,7 @@ class Dataset:
     sources: list[model.Source] = field(default_factory=list)
     events: list[model.Event] = field(default_factory=list)
     members: list[model.Member] = field(default_factory=list)
+    rosters: list[model.Roster] = field(default_factory=list)
     documents: list[model.Document] = field(default_factory=list)
     metrics: list[model.Metric] = field(default_factory=list)
     figures: list[model.Figure] = field(default_factory=list)
@@ -324,6 +325,10 @@ def _load(root: Path) -> Dataset:
             ds.unread[kind.name] = stopped
         dates.remember(spans)
     cache.save()
+    if ds.rosters:  # after saving: the cache holds the members as entered, statuses are added here
+        from .rosters import expand
+
+        expand(ds.members, ds.rosters)
     return ds
 
 

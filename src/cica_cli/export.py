@@ -31,6 +31,8 @@ def cell(value: Any) -> str:
 
     if value is None:
         return ""
+    if type(value) is tuple:
+        value = list(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if dataclasses.is_dataclass(value):

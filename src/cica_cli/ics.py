@@ -28,6 +28,10 @@ from .model import Event
 from .placing import place
 from .safetext import clean
 
+# An event's status as iCalendar's: a plan whose outcome is unknown is tentative; one that did
+# not take place as planned (postponed, moved, cancelled) is cancelled at its planned date.
+_STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE"}
+
 PRODID = "-//cica//CICA timeline//EN"
 UID_DOMAIN = "cica"
 
@@ -39,7 +43,7 @@ def uid(event: Event) -> str:
 def summary_line(event: Event) -> str:
     """The calendar title: the event's title, "(planned)", and what the date's precision is."""
     label = place(event.date).label()
-    parts = [event.title, "(planned)" if event.status == "planned" else "", label]
+    parts = [event.title, f"({event.status})" if event.status != "held" else "", label]
     return " ".join(p for p in parts if p)
 
 
@@ -105,7 +109,7 @@ def calendar(ds: Dataset, events: Sequence[Event], name: str = "CICA timeline") 
         item.add("categories", [event.kind] + (["context"] if event.context else []))
         if event.place:
             item.add("location", clean(event.place))
-        item.add("status", "TENTATIVE" if event.status == "planned" else "CONFIRMED")
+        item.add("status", _STATUS.get(event.status, "CANCELLED"))
         item.add("transp", "TRANSPARENT")
         cal.add_component(item)
     return cal.to_ical(), skipped

@@ -6,21 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence, Union
 
-from . import dates
+from . import counts, dates
 from .dataset import Dataset
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )
 from .model import KINDS as KIND_LIST
+from .model import member_keys
 from .names import fold, resolve
 
 
 def source_keys(source: Source) -> list[str]:
     return [source.id, source.file, source.file.rsplit(".", 1)[0]]
-
-
-def member_keys(member: Member) -> list[str]:
-    return [member.name, member.id, *member.aliases]
 
 
 def document_keys(document: Document) -> list[str]:
@@ -75,7 +72,7 @@ def facts(ds: Dataset) -> list[Fact]:
         found += [Fact("document", document.id, "", c.source, c.quote, c.date, c.inferred) for c in document.citations]
     for tension in ds.tensions:
         found += [Fact("tension", tension.id, "", c.source, c.quote) for c in tension.citations]
-    found += [Fact("figure", f.id, f"{f.metric} = {f.value}", f.source, f.quote) for f in ds.figures]
+    found += [Fact("figure", f.id, f"{f.metric} = {counts.text(f.value)}", f.source, f.quote) for f in ds.figures]
     return found
 
 
@@ -225,7 +222,7 @@ class Total:
 def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
                     kind: Choice = None) -> list[Total]:
     """For each total that fits the filters: members named with that status vs. the latest
-    unqualified figure stated (a qualified one only if there is no other)."""
+    figure of scope `all` stated (one of another scope only if there is no other)."""
     result = []
     figures = totals(ds, status, kind)
     for metric, (st, kd) in TOTALS.items():
@@ -233,7 +230,7 @@ def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
             continue
         named = sum(1 for m in chosen if m.kind == kd and st in statuses_of(m))
         candidates = [f for f in figures if f.metric == metric]
-        plain = [f for f in candidates if not f.qualifier] or candidates
+        plain = [f for f in candidates if f.scope == "all"] or candidates
         latest = max(plain, key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "0001"), default=None)
         result.append(Total(metric, st, kd, named, latest))
     return result

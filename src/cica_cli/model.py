@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from . import counts
 from .errors import Problem
 from .names import did_you_mean
 from .yamlfile import LineDict
@@ -28,17 +29,51 @@ DOCUMENT_KINDS = (
     "statement", "other",
 )
 MEMBER_KINDS = ("state", "organisation")
-EVENT_STATUSES = ("held", "planned")
+# What became of an event: held; planned (announced ahead, its outcome not reported);
+# postponed, moved (held later, or elsewhere) or cancelled. A plan may name its `outcome`,
+# the event that fulfilled or replaced it.
+EVENT_STATUSES = ("held", "planned", "postponed", "cancelled", "moved")
+
+# What a figure counts, from a closed list, so that two figures of the same metric and scope
+# are judged as the same thing (agree, changed, conflict) and two of different scopes are
+# only laid side by side. A figure's `qualifier` keeps the source's own words; its `scope`
+# says which of these they mean. A wording that only restates the time ("at the first
+# Summit", "today", "in 2002") is not a scope: the time goes in `as_of` and the scope is `all`.
+SCOPES = {
+    "all": "the whole of what the metric counts, at the figure's time (as_of): e.g. every member state then",
+    "founding": "those there at the start (founding members): a count that stays true, stated at any later time",
+    "participants": "those taking part in one meeting or event at the figure's time, not every one there could be",
+    "signatories": "those that signed or adopted one document, at the figure's time",
+}
+
+
+
+def scope_words(scope: str | None, qualifier: str | None) -> str | None:
+    """How a figure's scope is named beside its value: the scope unless it is `all`, then the
+    source's own words (the qualifier): "participants: attended an anniversary seminar"."""
+    parts = [scope] if scope not in (None, "all") else []
+    if qualifier:
+        parts.append(qualifier)
+    return ": ".join(parts) or None
+
 
 # Allowed values for fields named here; checked by `build`.
 CHOICES = {
     ("Event", "kind"): EVENT_KINDS,
     ("Event", "status"): EVENT_STATUSES,
     ("Status", "status"): STATUSES,
+    ("Roster", "status"): STATUSES,
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
+    ("Figure", "scope"): tuple(SCOPES),
 }
+# Fields whose value is checked and made plain by a function (ValueError: the problem).
+NORMALISE = {
+    ("Figure", "value"): counts.written,
+}
+# What a field must be, where its type alone would say it less clearly.
+WANTED = {"figure.value": counts.SHAPES}
 # Fields holding EDTF dates.
 DATE_FIELDS = frozenset({"date", "as_of", "published"})
 # Fields whose values are ids of records of another kind: (class name, field) -> the kinds
@@ -55,7 +90,12 @@ REFERENCES = {
     ("Exclusion", "source"): ("sources",),
     ("Answer", "record"): ("events", "documents"),
     ("Tension", "source"): ("sources",),
+    ("Event", "outcome"): ("events",),
+    ("Metric", "sum_of"): ("metrics",),
+    ("Roster", "source"): ("sources",),
 }
+# Fields holding a count as written (a number, a range or a bound: see counts.py).
+COUNT_FIELDS = frozenset({("Figure", "value")})
 # What each field holds, for the exports' schemas: "Class.field" first, then "field".
 FIELD_DOCS = {
     "id": "The record's id: lower-case letters, digits and hyphens; stable, used to refer to it.",
@@ -84,7 +124,8 @@ FIELD_DOCS = {
     "Source.as_of_basis": "How `as_of` was worked out from the text.",
     "Event.kind": "proposal, summit, ministerial, meeting, adoption, institutional, membership, anniversary, statement, initiative or forum.",
     "Event.place": "Where it happened, as the sources name it.",
-    "Event.status": "held, or planned (announced, not known to have happened).",
+    "Event.status": "held; planned (announced, what became of it not reported); postponed, moved (held later or elsewhere) or cancelled.",
+    "Event.outcome": "The event that fulfilled or replaced this plan (an event id); empty when no source reports one.",
     "Event.context": "True for Kazakhstan's related initiatives outside CICA itself.",
     "Member.name": "The name, as commonly written in English.",
     "Member.kind": "state or organisation.",
@@ -103,10 +144,19 @@ FIELD_DOCS = {
     "Document.related": "Related documents (document ids).",
     "Metric.description": "What is measured.",
     "Metric.unit": "The unit of the values.",
+    "Metric.sum_of": "The metrics this one adds up (metric ids); its figures are compared with the sum of theirs.",
+    "Roster.status": "The status the quote gives every member it names: member, observer, partner, applicant, non-member or cooperating.",
+    "Roster.members": "The members the quote names, as ids, names or aliases; each gets the status, citing the quote.",
     "Figure.metric": "The metric observed (a metric id).",
-    "Figure.value": "The value the source states.",
+    "Figure.value": "The value the source states: a number, a range [low, high], or a bound ({over: 20}, {min: 21}, max, under).",
+    "Figure.value.value": "The count, when the source states one number; empty for a range or a bound.",
+    "Figure.value.min": "The least number a range or bound allows (inclusive): [9, 10] and {min: 9} give 9.",
+    "Figure.value.over": "A lower bound the count exceeds (exclusive): \"over 20\" gives 20.",
+    "Figure.value.max": "The greatest number a range or bound allows (inclusive): [9, 10] and {max: 10} give 10.",
+    "Figure.value.under": "An upper bound the count stays below (exclusive): \"under 30\" gives 30.",
     "Figure.as_of": "When the value held, an EDTF string; empty: as of its source's as_of.",
-    "Figure.qualifier": "The scope of the value when it differs from the metric's (e.g. participating at the first Summit).",
+    "Figure.qualifier": "The source's own words on what the value counts (e.g. participating at the first Summit), kept as written.",
+    "Figure.scope": "What the value counts: all, founding, participants or signatories (`cica scopes` says what each means).",
     "Exclusion.text": "The words of the article (verbatim) deliberately not recorded.",
     "Exclusion.reason": "Why they are not a fact about CICA.",
     "Question.question": "The question, as people ask it.",
@@ -116,6 +166,10 @@ FIELD_DOCS = {
     "Tension.source": "The source whose statements do not add up (a source id).",
     "Tension.summary": "What does not add up, and why.",
 }
+# Date fields where an unquoted year (`date: 1992`) is read as that year.
+YEAR_FIELDS = frozenset({"date", "as_of", "published"})
+# What an `id` may be: lower-case letters, digits and hyphens (checked by `check`).
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 class Record:
     """The base of the record classes: equality and repr over the YAML fields, written once
@@ -193,6 +247,7 @@ class Event(Record):
     citations: list[Citation]
     place: Union[str, None] = None
     status: str = "held"
+    outcome: Union[str, None] = None
     context: bool = False
     members: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
@@ -239,6 +294,27 @@ class Member(Record):
     line: int = _meta()
 
 
+def member_keys(member: "Member") -> list[str]:
+    """The names a member answers to: its name, its id, its aliases."""
+    return [member.name, member.id, *member.aliases]
+
+
+@record
+class Roster(Record):
+    """A list of named members in one quote ("the observers are A, B and C"), entered once:
+    the loader gives each member named (an id, name or alias) a status citing the quote,
+    as if entered under the member (see rosters.py)."""
+
+    status: str
+    members: list[str]
+    source: str
+    quote: str
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
 @record
 class Document(Record):
     """A CICA document."""
@@ -260,25 +336,30 @@ class Document(Record):
 
 @record
 class Metric(Record):
-    """A measured quantity."""
+    """A measured quantity; with `sum_of`, the sum of other metrics ("observer states and
+    organisations"), whose figures are compared with the sum of the parts' figures."""
 
     id: str
     description: str
     unit: str
+    sum_of: list[str] = field(default_factory=list)
+    notes: Union[str, None] = None
     line: int = _meta()
 
 
 @record
 class Figure(Record):
-    """An observation of a metric."""
+    """An observation of a metric. `value` is the count as written: a number, a range
+    `[low, high]` or a bound (`{over: 20}`, `{min: 21}`); see counts.py."""
 
     id: str
     metric: str
-    value: Union[int, float]
+    value: Union[int, float, list, dict]
     source: str
     quote: str
     as_of: Union[str, None] = None
     qualifier: Union[str, None] = None
+    scope: str = "all"
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
     line: int = _meta()
@@ -354,6 +435,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("sources", "source", Source, required=True),
     Kind("events", "event", Event, required=True),
     Kind("members", "member", Member, required=True),
+    Kind("rosters", "roster", Roster, named=False),
     Kind("documents", "document", Document),
     Kind("metrics", "metric", Metric),
     Kind("figures", "figure", Figure),
@@ -441,13 +523,14 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list"}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
+               dict: "a mapping"}
 
 # A converter takes (value, file, line, problems) and returns (converted value, ok).
 Converter = typing.Callable[[Any, str, int, list], tuple[Any, bool]]
 # Per record class: its name, its field names, and per field (name, converter, required,
-# allowed values, is a date field, the stand-in for a value that is missing or wrong: an empty
-# list or None). Worked out once per class, not once per record.
+# allowed values, is a date field, normaliser, the stand-in for a value that is missing or
+# wrong: an empty list or None). Worked out once per class, not once per record.
 _Plan = tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool, Any]]]
 _PLANS: dict[type, _Plan] = {}
 
@@ -460,7 +543,8 @@ def _plan(cls: type) -> _Plan:
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             stand_in = list if typing.get_origin(hints[f.name]) is list else None
             fields.append((f.name, _converter(hints[f.name], f"{name}.{f.name}"), required,
-                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS, stand_in))
+                           CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS,
+                           NORMALISE.get((cls.__name__, f.name)), stand_in))
         plan = _PLANS[cls] = (name, frozenset(f[0] for f in fields), fields)
     return plan
 
@@ -487,7 +571,7 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
     values: dict[str, Any] = {}
     lines, start = data.lines, data.line
     missing = []
-    for fname, convert, required, choices, is_date, stand_in in fields:
+    for fname, convert, required, choices, is_date, normalise, stand_in in fields:
         if fname not in data:
             if required:
                 missing.append(fname)
@@ -501,9 +585,15 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
             problems.append(Problem(file, where, f"{name}.{fname} must be one of {', '.join(choices)}; "
                                                  f"got {value!r}{did_you_mean(value, choices)}"))
             good = False
+        if good and normalise is not None:
+            try:
+                value = normalise(value)
+            except ValueError as exc:
+                problems.append(Problem(file, where, f"{name}.{fname}: {exc}"))
+                good = False
         if not good:
             bad.append(fname)
-            if value is None or not isinstance(value, list):
+            if not (stand_in is list and isinstance(value, list)):  # a list keeps its good items
                 value = stand_in() if stand_in else None
         values[fname] = value
     if missing:  # one line for them all
@@ -543,8 +633,8 @@ def _converter(hint: Any, what: str) -> Converter:
         nullable = type(None) in options
         concrete = [o for o in options if o is not type(None)]
         choices = [(_matcher(o), _converter(o, what)) for o in concrete]
-        int_date = what.endswith((".date", ".as_of"))
-        wanted = " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
+        int_date = what.rsplit(".", 1)[-1] in YEAR_FIELDS
+        wanted = WANTED.get(what) or " or ".join(_TYPE_NAMES.get(o, o.__name__) for o in concrete)
 
         def convert_union(value, file, line, problems):
             if value is None and nullable:
@@ -583,7 +673,7 @@ def _converter(hint: Any, what: str) -> Converter:
 
         return convert_record
     matches = _matcher(hint)
-    int_text = hint is str and what.endswith((".date", ".published"))
+    int_text = hint is str and what.rsplit(".", 1)[-1] in YEAR_FIELDS
     wanted = _TYPE_NAMES.get(hint, hint.__name__)
 
     def convert_plain(value, file, line, problems):

@@ -211,6 +211,17 @@ class Article:
             self._points, self._shifts = points, shifts
         return normal_offset + self._shifts[bisect.bisect_right(self._points, normal_offset) - 1]
 
+    def line_breaks(self) -> list[int]:
+        """The offsets in the normalised text where the original breaks a line (the space a
+        run of whitespace holding a newline became): where paragraphs and headings end."""
+        breaks, dropped = [], 0
+        for match in _SPACE.finditer(self.text.translate(_TRANSLATE)):
+            start, end = match.span()
+            if "\n" in self.text[start:end]:
+                breaks.append(start - dropped)
+            dropped += end - start - 1
+        return breaks
+
     def line_of(self, normal_offset: int) -> int:
         """1-based line number in the original text of a position in the normalised text."""
         if self._line_starts is None:

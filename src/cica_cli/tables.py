@@ -121,6 +121,15 @@ def _span(value: Any) -> tuple[Optional[str], Optional[str]]:
     return lower, upper
 
 
+def _count_part(value: Any, part: str) -> Any:
+    """One column of a count as written: the number itself, or a range's or bound's end."""
+    if isinstance(value, list):
+        return {"min": value[0], "max": value[1]}.get(part)
+    if isinstance(value, dict):
+        return value.get(part)
+    return value if part == "value" else None
+
+
 class _Builder:
     """Builds every table from a dataset; the table layout comes from the classes alone."""
 
@@ -156,6 +165,11 @@ class _Builder:
         hints = typing.get_type_hints(cls)
         out = []
         for f in model.public_fields(cls):
+            if (cls.__name__, f.name) in model.COUNT_FIELDS:  # a number, a range or a bound
+                for part in ("value", "min", "over", "max", "under"):
+                    out.append((f.name, Column(f.name if part == "value" else f"{f.name}_{part}", "number",
+                                               describe(cls, f"{f.name}.{part}")), ("count", part)))
+                continue
             kind = _scalar_type(hints[f.name])
             if kind is None:
                 continue
@@ -211,6 +225,8 @@ class _Builder:
                 row.append(value)
             elif extra == "basis":
                 row.append(record.date_basis or None)
+            elif isinstance(extra, tuple):  # a count as written, spread over its columns
+                row.append(_count_part(value, extra[1]))
             elif extra in ("earliest", "latest"):
                 lower, upper = _span(value)
                 row.append(lower if extra == "earliest" else upper)

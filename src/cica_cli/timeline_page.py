@@ -30,6 +30,7 @@ from .cite import quotes_by_source, reference
 from .dataset import Dataset
 from .model import EVENT_KINDS, Event
 from .placing import Placement, place
+from .plans import stories
 from .safetext import clean
 
 
@@ -96,7 +97,7 @@ def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> 
     human = _unbroken(dates.human(event.date))
     label = p.label()
     badges = "".join(f'<span class="badge">{esc(b)}</span>' for b in (
-        "planned" if event.status == "planned" else "", "context" if event.context else "", "inferred" if marked(event) else "",
+        event.status if event.status != "held" else "", "context" if event.context else "", "inferred" if marked(event) else "",
     ) if b)
     quotes = []
     for source_id, said in quotes_by_source(event.citations).items():
@@ -108,6 +109,7 @@ def _event(ds: Dataset, event: Event, p: Placement, axis: tuple[date, date]) -> 
     if event.place:
         extra.append(f"<p><b>Place:</b> {esc(event.place)}</p>")
     extra.append(f"<p><b>Date:</b> {esc(basis(event))}</p>")
+    extra += [f"<p><b>Plan:</b> {esc(s.sentence)}</p>" for s in stories(ds, event)]
     if event.inferred:
         extra.append(f"<p><b>Inferred:</b> {esc(event.inferred)}</p>")
     if event.notes:

@@ -28,9 +28,13 @@ def _side(o, cite: bool = False) -> str:
     if o.kind == "date":
         text = f"{dates.short(o.value)}\n{o.value}" + (" (inferred)" if o.inferred else "")
     else:
-        text = f"{o.value}: {_when(o)}"
-        if o.qualifier:
-            text += f"\n({o.qualifier})"
+        from ..compare import scope_label
+
+        text = f"{o.shown}: {_when(o)}"
+        if (label := scope_label(o)):
+            text += f"\n({label})"
+        if o.parts:
+            text += f"\n({o.inferred})"
     if cite:
         text += f"\n{o.source}: “{o.quote}”"
     return text
@@ -80,7 +84,7 @@ def compare_command(
     verdict between consecutive ones; with an event or document id, the date each source
     gives for it and the date derived from them; with a question id, the records that
     answer it, their dates and scopes."""
-    from .. import render
+    from .. import counts, render
     from ..compare import chart as draw, compare_metric, compare_metrics
     from ..dataset import open_dataset
     from ..errors import NotFound
@@ -109,7 +113,8 @@ def compare_command(
     columns = [
         ("metric", lambda r: r.metric.id), ("description", lambda r: r.metric.description),
         ("unit", lambda r: r.metric.unit), ("observations", lambda r: len(r.observations)),
-        ("values", lambda r: r.values), ("latest", lambda r: r.latest.value if r.latest else None),
+        ("values", lambda r: [o.shown for o in r.observations]),
+        ("latest", lambda r: r.latest.shown if r.latest else None),
         ("latest_as_of", lambda r: r.latest.as_of if r.latest else None),
         ("verdict", lambda r: r.verdict), ("explanation", lambda r: r.explanation),
     ]
@@ -120,11 +125,10 @@ def compare_command(
     rows = []
     for r in results:
         latest = r.latest
-        values = r.values
-        span = "" if not values else str(values[0]) if min(values) == max(values) else f"{min(values)}–{max(values)}"
+        span = counts.extent(r.values)
         verdict = r.verdict + (f"\n({len(r.scoped)} of another scope)" if r.scoped and r.verdict != "different-scope" else "")
         rows.append([r.metric.id, f"{r.metric.description} ({r.metric.unit})", len(r.observations), span,
-                     f"{latest.value} ({_when(latest, edtf=False)})" if latest else "", verdict])
+                     f"{latest.shown} ({_when(latest, edtf=False)})" if latest else "", verdict])
     render.print_table(
         f"{len(results)} metric(s) compared across sources",
         ["Metric", "Description (unit)", "Obs.", "Range", "Latest", "Verdict"], rows,
@@ -139,15 +143,20 @@ def compare_command(
 def _one_metric(result, chart: bool) -> None:
     from .. import render
     from ..compare import chart as draw
+    from ..compare import scope_label
 
     m = result.metric
     rows = []
     for i, o in enumerate(result.observations):
         step = result.steps[i - 1] if i else None
-        rows.append([o.value, _when(o), o.source, o.qualifier or "", f"“{o.quote}”",
+        value = o.shown + (f"\n= {o.inferred.removeprefix('the sum of the parts: ')}" if o.parts else "")
+        rows.append([value, _when(o), o.source, scope_label(o) or "", f"“{o.quote}”",
                      "" if step is None else step.verdict])
+    title = f"{m.id}: {m.description} ({m.unit}), {len(result.observations)} observation(s)"
+    if m.sum_of:
+        title += f"; the sum of {' + '.join(m.sum_of)}"
     render.print_table(
-        f"{m.id}: {m.description} ({m.unit}), {len(result.observations)} observation(s)",
+        title,
         ["Value", "As of", "Source", "Qualifier", "Quote", "vs previous"], rows,
         nowrap=("Value", "vs previous"), drop=("Quote", "Qualifier"),
     )
@@ -168,6 +177,7 @@ def _one_record(result) -> None:
                        ["Source", "Its date", "Inferred", "Quote"], rows, nowrap=("Source",))
     lines = [result.explanation]
     lines += [f"  {c.verdict}: {c.a.source} and {c.b.source}: {c.reason}" for c in result.comparisons]
+    lines += [f"plan {s.plan.id}: {s.sentence}" for s in result.plans]
     render.print_lines(lines)
 
 

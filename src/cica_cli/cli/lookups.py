@@ -180,7 +180,7 @@ def members_command(
 ) -> None:
     """Every state and organisation named in a relation to CICA, with a count per status, beside
     what the articles say about the totals (they name far fewer than they count)."""
-    from .. import render
+    from .. import counts, render
     from ..dataset import open_dataset
     from ..errors import NotFound
     from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
@@ -207,12 +207,12 @@ def members_command(
             rows.append([m.name, "(none recorded)", "", ""])
         for i, (label, entry) in enumerate(entries):
             rows.append([m.name if i == 0 else "", label, _when(ds, entry), _sources(entry.citations).replace(", ", "\n")])
-    counts = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
+    per_status = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
     kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
     render.print_table(
         f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
         ["Name", "Status or role", "When", "Source"], rows,
-        caption=f"Count per status (ever held): {counts}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
+        caption=f"Count per status (ever held): {per_status}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
         nowrap=("Status or role", "Source"),
     )
     figures = totals(ds, status, kind)
@@ -220,7 +220,7 @@ def members_command(
         frows = []
         for f in figures:
             when, from_source = figure_as_of(ds, f)
-            frows.append([f.metric + (f" ({f.qualifier})" if f.qualifier else ""), f.value,
+            frows.append([f.metric + _scope_note(f, " "), counts.text(f.value),
                           _human(when) + (" †" if from_source else ""), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
@@ -231,7 +231,7 @@ def members_command(
         named = f"{t.named} {t.kind}(s) named with status {t.status}"
         if t.stated:
             when, _ = figure_as_of(ds, t.stated)
-            lines.append(f"{named}; the articles count {t.stated.value} as of {_human(when)} ({t.stated.source}).")
+            lines.append(f"{named}; the articles count {counts.text(t.stated.value)} as of {_human(when)} ({t.stated.source}).")
         else:
             lines.append(f"{named}; no article gives a count.")
     render.print_lines(lines)
@@ -494,6 +494,7 @@ def search_command(
 
 def _show_event(ds, event) -> None:
     from .. import render
+    from ..plans import stories
 
     members = ds.by_id("members")
     documents = ds.by_id("documents")
@@ -502,6 +503,7 @@ def _show_event(ds, event) -> None:
         ("Date", _date_line(event)),
         ("Kind", event.kind + (" (context)" if event.context else "")),
         ("Status", event.status),
+        ("Plan", "\n".join(f"{s.plan.id}: {s.sentence}" for s in stories(ds, event))),
         ("Place", event.place),
         ("Summary", event.summary),
         ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in event.members)),
@@ -513,17 +515,20 @@ def _show_event(ds, event) -> None:
 
 
 def _show_figure(ds, figure) -> None:
-    from .. import render
+    from .. import counts, render
     from ..lookup import figure_as_of
+    from ..model import SCOPES
 
     metric = ds.by_id("metrics").get(figure.metric)
     when, from_source = figure_as_of(ds, figure)
-    render.print_fields(f"{metric.description if metric else figure.metric}: {figure.value}", [
+    value = counts.text(figure.value)
+    render.print_fields(f"{metric.description if metric else figure.metric}: {value}", [
         ("Id", figure.id),
         ("Metric", figure.metric),
-        ("Value", f"{figure.value} {metric.unit}" if metric else figure.value),
+        ("Value", f"{value} {metric.unit}" if metric else value),
         ("As of", _both(when) + (" (the source's as_of)" if from_source else "")),
         ("Qualifier", figure.qualifier),
+        ("Scope", f"{figure.scope}: {SCOPES.get(figure.scope, '')}"),
         ("Source", figure.source),
         ("Quote", f"“{figure.quote}”"),
         ("Inferred", figure.inferred),
@@ -531,11 +536,20 @@ def _show_figure(ds, figure) -> None:
     ])
 
 
+def _scope_note(figure, sep: str) -> str:
+    """A figure's scope (unless `all`) and qualifier, in brackets after `sep`; or nothing."""
+    from ..model import scope_words
+
+    words = scope_words(figure.scope, figure.qualifier)
+    return f"{sep}({words})" if words else ""
+
+
 def _show_metric(ds, metric) -> None:
-    from .. import render
+    from .. import counts, render
     from ..lookup import figure_as_of
 
-    render.print_fields(metric.description, [("Id", metric.id), ("Unit", metric.unit)])
+    render.print_fields(metric.description, [("Id", metric.id), ("Unit", metric.unit),
+                                             ("Sum of", " + ".join(metric.sum_of)), ("Notes", metric.notes)])
     from .. import dates
 
     figures = sorted((f for f in ds.figures if f.metric == metric.id),
@@ -543,11 +557,18 @@ def _show_metric(ds, metric) -> None:
     rows = []
     for f in figures:
         when, from_source = figure_as_of(ds, f)
-        rows.append([str(f.value) + (f"\n({f.qualifier})" if f.qualifier else ""), _human(when) + (" †" if from_source else ""),
+        rows.append([counts.text(f.value) + _scope_note(f, "\n"), _human(when) + (" †" if from_source else ""),
                      f"{f.source}\n{f.id}", f"“{f.quote}”"])
     render.print_lines([""])
     _section(f"Figures for {metric.id}", ["Value", "As of", "Source and figure", "Quote"], rows,
              caption=DAGGER, nowrap=("Source and figure",))
+    if metric.sum_of:
+        from ..compare import in_time_order, sums
+
+        added = [[f"{o.shown}\n= {o.inferred.removeprefix('the sum of the parts: ')}", _human(o.as_of),
+                  f"{o.source}\n{', '.join(o.parts)}", f"“{o.quote}”"] for o in in_time_order(sums(ds, metric))]
+        _section(f"Sums of the parts ({' + '.join(metric.sum_of)}) that one source states at one time",
+                 ["Value", "As of", "Source and figures", "Quote"], added, nowrap=("Source and figures",))
 
 
 def _show_question(ds, question) -> None:

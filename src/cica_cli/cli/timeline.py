@@ -38,6 +38,7 @@ def timeline_command(
     from ..lookup import find_member, find_source
     from ..model import EVENT_KINDS, Event, cited_sources
     from ..timeline import timeline
+    from .. import plans
 
     for option, value in (("--ics", ics), ("--html", html)):
         if value is not None and not value.strip():
@@ -58,7 +59,7 @@ def timeline_command(
         raise NotFound("no events match these filters")
     rows = []
     for e in events:
-        title = e.title + (" (planned)" if e.status == "planned" else "")
+        title = e.title + plans.label(ds, e)
         date = dates.short(e.date) + (" *" if marked(e) else "")
         kind_text = e.kind + (" (context)" if e.context else "")
         if cite:
