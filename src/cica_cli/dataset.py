@@ -111,11 +111,11 @@ class Dataset:
         try:
             root_fd = os.open(self.root, os.O_RDONLY | _DIRECTORY)
         except OSError:
-            return []
+            return {}
         try:
             fd = _open_entry(root_fd, os.path.realpath(self.root), "seeds", os.O_RDONLY | _DIRECTORY)
         except (Outside, OSError):
-            return []
+            return {}
         finally:
             os.close(root_fd)
         seeds = os.path.realpath(self.seeds_dir)
