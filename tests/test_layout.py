@@ -48,7 +48,8 @@ def test_the_timeline_fits_the_terminal(width):
                                   ["diff", "003", "004"], ["sources"], ["documents"], ["conflicts"],
                                   ["member", "kazakhstan"], ["show", "1992-unga-proposal"], ["document", "almaty act"],
                                   ["compare", "1992-unga-proposal"], ["compare", "founding"], ["search", "summit"],
-                                  ["source", "003"], ["cite", "1992-unga-proposal"]])
+                                  ["source", "003"], ["cite", "1992-unga-proposal"], ["people"],
+                                  ["person", "nazarbayev"], ["show", "astana"]])
 @pytest.mark.parametrize("width", [80, 100, 120])
 def test_listings_are_no_wider_than_the_terminal_and_cut_no_word(width, args):
     lines = on_terminal(width, *args)

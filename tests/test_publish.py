@@ -63,9 +63,11 @@ def all_quotes(ds):
                 found.append(("figure", record.id, record.source, record.quote))
             for c in getattr(record, "citations", []) or []:
                 found.append((kind.singular, record.id, c.source, c.quote))
-            for field, what in (("statuses", "status"), ("roles", "role")):
+            for field in model.nested_fields(type(record)):  # statuses, roles, offices, names
                 for n, item in enumerate(getattr(record, field, []) or [], 1):
-                    found += [(what, f"{record.id}:{what}:{n}", c.source, c.quote) for c in item.citations]
+                    what = type(item).__name__.lower()
+                    found += [(what, f"{record.id}:{what}:{n}", c.source, c.quote)
+                              for c in getattr(item, "citations", None) or []]
     return found
 
 

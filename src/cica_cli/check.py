@@ -11,6 +11,7 @@ from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
 from .names import did_you_mean
+from .places import place_of_wording
 from .yamlfile import ProblemError
 
 _ID = re.compile(model.ID_PATTERN)
@@ -31,6 +32,7 @@ def check(ds: Dataset) -> list[Problem]:
     problems = list(ds.problems)
     references, skipped = _reference_problems(ds)
     problems += _id_problems(ds) + _text_problems(ds) + references + _evidence_problems(ds)
+    problems += _time_problems(ds) + _as_written_problems(ds)
     problems += _sum_problems(ds) + _plan_problems(ds)
     if "members" not in ds.unread:  # else a roster's name may be a member's in the part not read
         problems += rosters.problems(ds.members, ds.rosters)
@@ -84,6 +86,9 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     return problems
 
 
+# The kind of record (a KINDS name) each word of "refers to unknown WORD" names.
+_KIND_OF = {"member": "members", "document": "documents", "event": "events", "metric": "metrics",
+            "source": "sources", "place": "places", "body": "bodies", "post": "bodies"}
 _COMPARISONS = 50_000  # ids compared for "did you mean" suggestions, at most, per run
 
 
@@ -101,8 +106,9 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
         nonlocal budget
         if ref is None or ref in index:
             return
-        if kind + "s" in ds.unread:
-            counts = skipped.setdefault(kind + "s", {})
+        target = _KIND_OF[kind]
+        if target in ds.unread:
+            counts = skipped.setdefault(target, {})
             counts[label] = counts.get(label, 0) + 1
             return
         hint = ""
@@ -142,6 +148,33 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
             if c.source is not None and tension.source is not None and c.source != tension.source:
                 problems.append(Problem(LABELS["tensions"], line_of(c, "source"), f"tension '{tension.id}' is within one source, "
                                         f"'{tension.source}'; this citation is from '{c.source}'"))
+    bodies, places = ds.by_id("bodies"), ds.by_id("places")
+    for event in ds.events:
+        if event.place_id is None:
+            continue
+        place = places.get(event.place_id)
+        expect(LABELS["events"], line_of(event, "place_id"), "place", places, event.place_id, f"event '{event.id}'")
+        if place is not None and event.place and not place_of_wording(place, event.place):
+            problems.append(Problem(LABELS["events"], line_of(event, "place"), f"event '{event.id}': place "
+                                    f"{event.place!r} is not a name of place '{place.id}' (add it to its names)"))
+    for person in ds.people:
+        for office in person.offices:
+            owner = f"person '{person.id}'"
+            if office.of is not None and office.of not in members and office.of not in bodies:
+                if "members" in ds.unread or "bodies" in ds.unread:  # it may be in the part not read
+                    counts = skipped.setdefault("members" if "members" in ds.unread else "bodies", {})
+                    counts[LABELS["people"]] = counts.get(LABELS["people"], 0) + 1
+                else:
+                    problems.append(Problem(LABELS["people"], line_of(office, "of"),
+                                            f"{owner} refers to unknown member or body '{office.of}'"))
+            expect(LABELS["people"], line_of(office, "post"), "post", bodies, office.post, owner)
+            if office.post in bodies and bodies[office.post].kind != "post":
+                problems.append(Problem(LABELS["people"], line_of(office, "post"),
+                                        f"{owner}: '{office.post}' is a body of kind {bodies[office.post].kind}, not a post"))
+    for place in ds.places:
+        expect(LABELS["places"], line_of(place, "country"), "member", members, place.country, f"place '{place.id}'")
+    for body in ds.bodies:
+        expect(LABELS["bodies"], line_of(body, "part_of"), "body", bodies, body.part_of, f"body '{body.id}'")
     for ex in ds.excluded:
         expect(LABELS["excluded"], line_of(ex, "source"), "source", sources, ex.source, "exclusion")
     for roster in ds.rosters:
@@ -307,3 +340,67 @@ def unnamed_articles(ds: Dataset) -> list[Problem]:
     named |= {files[name] for name in named if name in files}  # what a link a source names leads to
     return [Problem(f"seeds/{name}", 0, f"no source names this article (`file: {name}` in data/sources.yaml)")
             for name in files if name not in named]
+
+
+def _time_problems(ds: Dataset) -> list[Problem]:
+    """An office's or a name's dates lie within what its claims allow: it does not begin
+    (`date`, its "since") after it is known to be held (`as_of`) or after it ended
+    (`until`), is not held after it ended, and no source claims a beginning after the
+    source itself was published."""
+    from . import dates
+
+    def parse(text):
+        try:
+            return dates.parse(text) if text else None
+        except dates.EDTFError:  # reported where the file was read
+            return None
+
+    problems = []
+    for label, record in records(ds):
+        for part in model.walk(record):
+            if not isinstance(part, (model.Office, model.Name)):
+                continue
+            what = f"office {part.office!r}" if isinstance(part, model.Office) else f"name {part.name!r}"
+            spans = {k: parse(getattr(part, k)) for k in ("date", "as_of", "until")}
+            since, held, until = spans.get("date"), spans.get("as_of"), spans.get("until")
+            if since and held and held.upper < since.lower:
+                problems.append(Problem(label, line_of(part, "as_of"), f"{what}: as_of {part.as_of} is before it "
+                                        f"began ({dates.human(part.date)}, from its claims)"))
+            if since and until and until.upper < since.lower:
+                problems.append(Problem(label, line_of(part, "until"), f"{what}: until {part.until} is before it "
+                                        f"began ({dates.human(part.date)}, from its claims)"))
+            if held and until and held.lower > until.upper:
+                problems.append(Problem(label, line_of(part, "as_of"), f"{what}: as_of {part.as_of} is after it "
+                                        f"ended (until {part.until})"))
+            for c in part.citations:
+                source = ds.source(c.source)
+                claim, published = parse(c.date), parse(source.published) if source is not None else None
+                if claim and published and claim.lower > published.upper:
+                    problems.append(Problem(label, line_of(c, "date"), f"{what}: {c.source} claims it began "
+                                            f"{dates.human(c.date)}, after the source was published ({dates.human(source.published)})"))
+    return problems
+
+
+def _as_written_problems(ds: Dataset) -> list[Problem]:
+    """An office's title and a name are written as a source wrote them: each appears, whole
+    words, in one of its own quotes (case, accents and punctuation aside)."""
+    from .names import fold_words
+
+    problems = []
+    for label, record in records(ds):
+        for part in model.walk(record):
+            if isinstance(part, model.Office):
+                field, what = "office", "office"
+            elif isinstance(part, model.Name):
+                field, what = "name", "name"
+            else:
+                continue
+            text = getattr(part, field)
+            if type(text) is not str:
+                continue  # reported as a wrong field
+            wanted = f" {fold_words(text)} "
+            if wanted.strip() and not any(wanted in f" {fold_words(c.quote)} " for c in part.citations
+                                          if type(c.quote) is str):
+                problems.append(Problem(label, line_of(part, field), f"{what} {text!r} is in none of its quotes: "
+                                        "write it as a source wrote it, and quote the words that say it"))
+    return problems

@@ -28,6 +28,9 @@ class Dataset:
     figures: list[model.Figure] = field(default_factory=list)
     questions: list[model.Question] = field(default_factory=list)
     tensions: list[model.Tension] = field(default_factory=list)
+    people: list[model.Person] = field(default_factory=list)
+    places: list[model.Place] = field(default_factory=list)
+    bodies: list[model.Body] = field(default_factory=list)
     excluded: list[model.Exclusion] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # The data files not read whole (invalid YAML, unreadable, too many problems), by kind

@@ -42,8 +42,9 @@ def find_document(ds: Dataset, query: str) -> Document:
 class Fact:
     """One citation of a source: the record it supports and the quote behind it.
 
-    `record` is event, member, document or figure; `detail` names the part of a member
-    the citation supports ("status non-member", "role host"), else "".
+    `record` is event, member, document, person, place, body, tension or figure; `detail`
+    names the part of the record the citation supports ("status non-member", "role host",
+    "office President", "name Nur-Sultan"), else "".
     """
 
     record: str
@@ -56,8 +57,8 @@ class Fact:
 
 
 def facts(ds: Dataset) -> list[Fact]:
-    """Every citation in events, members (statuses and roles), documents, and every figure.
-    Exclusions are not facts."""
+    """Every citation in events, members (statuses and roles), documents, people (offices),
+    places and bodies (names), and every figure. Exclusions are not facts."""
     found: list[Fact] = []
     for event in ds.events:
         found += [Fact("event", event.id, "", c.source, c.quote, c.date, c.inferred) for c in event.citations]
@@ -70,6 +71,15 @@ def facts(ds: Dataset) -> list[Fact]:
                       for c in role.citations]
     for document in ds.documents:
         found += [Fact("document", document.id, "", c.source, c.quote, c.date, c.inferred) for c in document.citations]
+    for person in ds.people:
+        for office in person.offices:
+            found += [Fact("person", person.id, f"office {office.office}", c.source, c.quote, c.date, c.inferred)
+                      for c in office.citations]
+    for kind, records in (("place", ds.places), ("body", ds.bodies)):
+        for record in records:
+            for name in record.names:
+                found += [Fact(kind, record.id, f"{name.kind} {name.name}", c.source, c.quote, c.date, c.inferred)
+                          for c in name.citations]
     for tension in ds.tensions:
         found += [Fact("tension", tension.id, "", c.source, c.quote) for c in tension.citations]
     found += [Fact("figure", f.id, f"{f.metric} = {counts.text(f.value)}", f.source, f.quote) for f in ds.figures]

@@ -33,6 +33,9 @@ MEMBER_KINDS = ("state", "organisation")
 # postponed, moved (held later, or elsewhere) or cancelled. A plan may name its `outcome`,
 # the event that fulfilled or replaced it.
 EVENT_STATUSES = ("held", "planned", "postponed", "cancelled", "moved")
+NAME_KINDS = ("name", "abbreviation")
+PLACE_KINDS = ("city", "country", "other")
+BODY_KINDS = ("organisation", "organ", "post")
 
 # What a figure counts, from a closed list, so that two figures of the same metric and scope
 # are judged as the same thing (agree, changed, conflict) and two of different scopes are
@@ -66,6 +69,9 @@ CHOICES = {
     ("Role", "role"): ROLES,
     ("Document", "kind"): DOCUMENT_KINDS,
     ("Member", "kind"): MEMBER_KINDS,
+    ("Name", "kind"): NAME_KINDS,
+    ("Place", "kind"): PLACE_KINDS,
+    ("Body", "kind"): BODY_KINDS,
     ("Figure", "scope"): tuple(SCOPES),
 }
 # Fields whose value is checked and made plain by a function (ValueError: the problem).
@@ -75,7 +81,7 @@ NORMALISE = {
 # What a field must be, where its type alone would say it less clearly.
 WANTED = {"figure.value": counts.SHAPES}
 # Fields holding EDTF dates.
-DATE_FIELDS = frozenset({"date", "as_of", "published"})
+DATE_FIELDS = frozenset({"date", "as_of", "published", "until"})
 # Fields whose values are ids of records of another kind: (class name, field) -> the kinds
 # (KINDS names) they may name. The exports make them foreign keys.
 REFERENCES = {
@@ -90,6 +96,11 @@ REFERENCES = {
     ("Exclusion", "source"): ("sources",),
     ("Answer", "record"): ("events", "documents"),
     ("Tension", "source"): ("sources",),
+    ("Event", "place_id"): ("places",),
+    ("Office", "of"): ("members", "bodies"),
+    ("Office", "post"): ("bodies",),
+    ("Place", "country"): ("members",),
+    ("Body", "part_of"): ("bodies",),
     ("Event", "outcome"): ("events",),
     ("Metric", "sum_of"): ("metrics",),
     ("Roster", "source"): ("sources",),
@@ -165,6 +176,29 @@ FIELD_DOCS = {
     "Answer.scope": "In what sense it answers the question.",
     "Tension.source": "The source whose statements do not add up (a source id).",
     "Tension.summary": "What does not add up, and why.",
+    "Event.place_id": "The place record of `place` (a place id); `place` keeps the sources' wording.",
+    "until": "When it ended, an EDTF string; empty where no source says.",
+    "Person.name": "The person's name, as commonly written in English.",
+    "Person.aliases": "Other ways the articles write the person: a surname alone, a form of address, another transliteration or script.",
+    "Person.offices": "The offices the person held, each titled as a source wrote it, with its claims.",
+    "Office.office": "The title as the source wrote it (President, the first President).",
+    "Office.of": "What it is an office of: a member id or a body id; empty where neither.",
+    "Office.post": "The CICA post it is (a body id of kind post), so that one post can be followed across its names.",
+    "Office.date": "Since when the person held it, an EDTF string (derived from its citations' dates, or stated).",
+    "Office.as_of": "When the person is known to hold it, an EDTF string; empty: as of the citing source's as_of.",
+    "Name.name": "The name or abbreviation, as the sources write it.",
+    "Name.kind": "name or abbreviation.",
+    "Name.lang": "The language of the name where it is not English (ru).",
+    "Name.date": "Since when the name was in use, an EDTF string (derived from its citations' dates); empty where no source says.",
+    "Name.as_of": "When the name is known to be in use, an EDTF string; empty: as of each citing source's as_of.",
+    "Name.citations": "The sources using the name, each quote with the date (since) it claims, if any.",
+    "names": "Its names over time, each with the sources using it.",
+    "Place.name": "The name the place is listed under.",
+    "Place.kind": "city, country or other.",
+    "Place.country": "The state it lies in (a member id), where the dataset has it.",
+    "Body.name": "The name the body is listed under.",
+    "Body.kind": "organisation (CICA itself), organ (one of its bodies) or post (one of its posts).",
+    "Body.part_of": "The body it belongs to (a body id).",
 }
 # Date fields where an unquoted year (`date: 1992`) is read as that year.
 YEAR_FIELDS = frozenset({"date", "as_of", "published"})
@@ -246,6 +280,7 @@ class Event(Record):
     summary: str
     citations: list[Citation]
     place: Union[str, None] = None
+    place_id: Union[str, None] = None
     status: str = "held"
     outcome: Union[str, None] = None
     context: bool = False
@@ -311,6 +346,87 @@ class Roster(Record):
     quote: str
     as_of: Union[str, None] = None
     inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Name(Record):
+    """One name of a place or of CICA and its bodies, as the sources write it, with when it
+    was in use. Its citations are the sources using it; a citation's `date` is when that
+    source says the name came into use (its "since"), and the name's `date` is derived from
+    those claims. `as_of` is a time the name is known to be current (default: the citing
+    sources' as_of); `until` when it stopped being the name, where a source says so."""
+
+    name: str
+    citations: list[Citation]
+    kind: str = "name"
+    lang: Union[str, None] = None
+    date: Union[str, None] = None
+    until: Union[str, None] = None
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    date_basis: str = _basis()
+    line: int = _meta()
+
+
+@record
+class Place(Record):
+    """A place, with its names over time (Astana, Nur-Sultan, Astana again)."""
+
+    id: str
+    name: str
+    kind: str
+    names: list[Name]
+    country: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Body(Record):
+    """CICA itself, one of its bodies (the Secretariat) or one of its posts (the head of the
+    Secretariat), with its names over time."""
+
+    id: str
+    name: str
+    kind: str
+    names: list[Name]
+    part_of: Union[str, None] = None
+    notes: Union[str, None] = None
+    line: int = _meta()
+
+
+@record
+class Office(Record):
+    """An office a person held, named as the source wrote it (`office`), of a member or one of
+    CICA's bodies (`of`), and the post it is (`post`, a body of kind post) where that is
+    known. A citation's `date` is when that source says the person took it up (its "since");
+    `as_of` a time the person is known to hold it (default: the citing source's as_of);
+    `until` when they left it, where a source says so."""
+
+    office: str
+    citations: list[Citation]
+    of: Union[str, None] = None
+    post: Union[str, None] = None
+    date: Union[str, None] = None
+    until: Union[str, None] = None
+    as_of: Union[str, None] = None
+    inferred: Union[str, None] = None
+    notes: Union[str, None] = None
+    date_basis: str = _basis()
+    line: int = _meta()
+
+
+@record
+class Person(Record):
+    """A person the articles name in a role touching CICA, with the offices they held."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
     notes: Union[str, None] = None
     line: int = _meta()
 
@@ -441,6 +557,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("figures", "figure", Figure),
     Kind("questions", "question", Question),
     Kind("tensions", "tension", Tension),
+    Kind("people", "person", Person),
+    Kind("places", "place", Place),
+    Kind("bodies", "body", Body),
     Kind("excluded", "exclusion", Exclusion, named=False),
 )
 KIND = {k.name: k for k in KINDS}
@@ -496,7 +615,7 @@ def _holds_records(hint: Any) -> bool:
 
 
 _ATOMS = frozenset({str, int, float, bool, type(None)})
-_DATED = frozenset({Event, Document, Status, Role})  # records whose date may be derived
+_DATED = frozenset({Event, Document, Status, Role, Name, Office})  # records whose date may be derived
 _NAMES: dict[type, tuple[str, ...]] = {}
 _NESTED: dict[type, tuple[str, ...]] = {}
 

@@ -69,6 +69,31 @@ HELP = {
     ("Roster", "members"): "The members the quote names: ids, names or aliases from data/members.yaml.",
     ("Exclusion", "text"): "The exact words of the date or number left out.",
     ("Exclusion", "reason"): "Why it is not recorded.",
+    ("Event", "place_id"): "The id of the place in data/places.yaml where `place` (the source's wording) is; "
+                           "`place` must be one of its names.",
+    "until": "When it ended (EDTF, as for date), in quotes; only where a source says so.",
+    "names": "Its names over time: each with the sources using it (a name used again after another is a new entry).",
+    ("Person", "name"): "The person's name, as commonly written in English.",
+    ("Person", "aliases"): "Other ways the articles write the person: a surname, a form of address, "
+                           "another transliteration or script.",
+    ("Person", "offices"): "Each office as a source titled it, with its citations.",
+    ("Office", "office"): "The title in the source's own words (President, the first President); "
+                          "it must appear in one of the quotes.",
+    ("Office", "of"): "The id of the member (data/members.yaml) or body (data/bodies.yaml) it is an office of.",
+    ("Office", "post"): "The id of the CICA post (a body of kind post) it is, to follow one post across its names.",
+    ("Office", "date"): "Since when the person held it: derived from the citations' dates; state it only "
+                        "with `inferred` saying why.",
+    ("Name", "name"): "The name or abbreviation as the sources write it; it must appear in one of the quotes.",
+    ("Name", "kind"): "name or abbreviation.",
+    ("Name", "lang"): "The language of the name when it is not English (ru).",
+    ("Name", "date"): "Since when the name was in use: derived from the citations' dates (give a citation a "
+                      "date only where its words say when the name began).",
+    ("Place", "name"): "The name the place is listed under.",
+    ("Place", "kind"): "city, country or other.",
+    ("Place", "country"): "The id of the member (a state) it lies in, where the dataset has it.",
+    ("Body", "name"): "The name it is listed under.",
+    ("Body", "kind"): "organisation (CICA itself), organ (one of its bodies) or post (one of its posts).",
+    ("Body", "part_of"): "The id of the body it belongs to.",
 }
 
 

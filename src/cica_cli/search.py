@@ -17,13 +17,14 @@ from typing import Any, Iterator, Optional
 from .dataset import Dataset
 from .errors import DataError, UsageError
 from .lookup import KINDS
+from .model import KIND
 from .names import fold_map, fold_words
 from .yamlfile import ProblemError
 
 # Fields of the records that hold prose (ids, dates and references are not searched).
 PROSE_FIELDS = frozenset({
     "title", "name", "aliases", "summary", "place", "notes", "inferred", "quote", "description",
-    "qualifier", "authors", "outlet", "published_basis", "as_of_basis",
+    "qualifier", "authors", "outlet", "published_basis", "as_of_basis", "office",
 })
 CONTEXT_WORDS = 8
 _WORD_EDGE = re.compile(r"\s+")
@@ -134,7 +135,7 @@ def search(ds: Dataset, query: str, source: Optional[str] = None) -> Results:
                     continue
                 for start, end in find_spans(value, folded):
                     before, after = context(value, start, end)
-                    records.append(RecordHit(kind[:-1], record.id, path, detail, value[start:end], before, after))
+                    records.append(RecordHit(KIND[kind].singular, record.id, path, detail, value[start:end], before, after))
     return Results(query, articles, records)
 
 
@@ -144,12 +145,16 @@ def _line_of(line_starts: list[int], offset: int) -> int:
 
 def _prose(record: Any, path: str = "", detail: str = "") -> Iterator[tuple[str, str, str]]:
     """(path, detail, text) for every prose string in a record and the records nested in it."""
-    from .model import Role, Status, public_fields
+    from .model import Name, Office, Role, Status, public_fields
 
     if isinstance(record, Status):
         detail = f"status {record.status}"
     elif isinstance(record, Role):
         detail = f"role {record.role}"
+    elif isinstance(record, Office):
+        detail = f"office {record.office}"
+    elif isinstance(record, Name):
+        detail = f"{record.kind} {record.name}"
     for f in public_fields(type(record)):
         value = getattr(record, f.name)
         where = f"{path}.{f.name}" if path else f.name

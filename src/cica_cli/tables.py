@@ -300,14 +300,17 @@ class _Builder:
                     name, fname.capitalize(), cls, (kind.singular, kind.name), "id", "string",
                     f"`{kind.singular.upper()}:{one}:N`, as `cica cite` names it.")
                 child.key = ["id"]
+                # the claims' link column: the class's name, or the table's where two kinds
+                # nest the same class (a place's names and a body's: place_name, body_name)
+                link = one if name == fname else singular(name)
                 if self._quotes(cls):
-                    self.claim_owners.append((one, name))
+                    self.claim_owners.append((link, name))
                 for record in records:
                     for n, item in enumerate(getattr(record, fname), 1):
                         ref = f"{record.id}:{one}:{n}"
                         child.rows.append([ref, record.id, n, *self._values(item, child_columns)])
                         if self._quotes(cls):
-                            self._claims_of(item, one, ref, one)
+                            self._claims_of(item, one, ref, link)
         self._claims_table()
         self._articles_table()
         return list(self.tables.values())

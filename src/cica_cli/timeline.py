@@ -30,13 +30,14 @@ def timeline(
     member: Optional[str] = None,
     context: bool = True,
     certain: bool = False,
+    person: Optional[str] = None,
 ) -> list[Event]:
     """Events sorted by date (see `dates.sort_key`: by the earliest possible day; an open start
     by its end), filtered.
 
     `start`/`end` keep every event that may fall in the range, or with `certain` only those
     certainly within it; `kind` is one kind or several (any of them); `source` and `member`
-    are ids.
+    are ids; `person` (an id) keeps the events whose quotes name that person.
     """
     low, high = parse_bound(start, "start"), parse_bound(end, "end")
     if low and high and low.lower > high.upper:
@@ -45,6 +46,11 @@ def timeline(
         raise UsageError("needs a start or an end date", "within")
     kinds = {choose(k, EVENT_KINDS, "kind") for k in ([kind] if isinstance(kind, str) else kind or ())}
     keep = dates.certainly_within if certain else dates.within
+    naming = None
+    if person is not None:
+        from .people import events_of_person
+
+        naming = {e.id for p in ds.people if p.id == person for e in events_of_person(ds, p)}
     chosen = []
     for event in ds.events:
         span = dates.parse(event.date)
@@ -57,6 +63,8 @@ def timeline(
         if member and member not in event.members:
             continue
         if not context and event.context:
+            continue
+        if naming is not None and event.id not in naming:
             continue
         chosen.append(event)
     return sorted(chosen, key=lambda e: dates.sort_key(dates.parse(e.date)))

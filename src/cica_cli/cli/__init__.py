@@ -12,7 +12,7 @@ __all__ = ["app", "main"]
 
 
 def _load():
-    from . import authoring, comparing, curation, lookups, publishing, sharing, timeline  # noqa: F401  (register the commands)
+    from . import authoring, comparing, curation, lookups, people, places, publishing, sharing, timeline  # noqa: F401  (register the commands)
     from .app import app
 
     globals()["app"] = app

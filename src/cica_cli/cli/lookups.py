@@ -157,6 +157,11 @@ def member_command(name: NameArgument, data: DataOption = None, json: JsonOption
     _look_up(find_member, name, data, json, _member_json, _show_member)
 
 
+# The views of kinds whose commands live in their own modules: kind -> (draw, as JSON), each a
+# function of (dataset, record). Those modules add their entries here when they load.
+VIEWS: dict[str, tuple[Any, Any]] = {}
+
+
 def _look_up(find, name: str, data, json: bool, as_json, show) -> None:
     """One record by name: found by `find`, then printed as JSON or drawn by `show`."""
     from .. import render
@@ -346,7 +351,6 @@ def _show_source(ds, source) -> None:
     render.print_table(
         f"Facts citing {source.id}", ["Fact", "Quote"],
         ([f"{f.record} {f.id}" + (f"\n({f.detail})" if f.detail else ""), quoted(f)] for f in cited),
-        nowrap=("Fact",),
     )
 
 
@@ -496,22 +500,36 @@ def _show_event(ds, event) -> None:
     from .. import render
     from ..plans import stories
 
+    from ..people import people_of_event
+
     members = ds.by_id("members")
     documents = ds.by_id("documents")
+    place = ds.by_id("places").get(event.place_id) if event.place_id else None
     render.print_fields(event.title, [
         ("Id", event.id),
         ("Date", _date_line(event)),
         ("Kind", event.kind + (" (context)" if event.context else "")),
         ("Status", event.status),
         ("Plan", "\n".join(f"{s.plan.id}: {s.sentence}" for s in stories(ds, event))),
-        ("Place", event.place),
+        ("Place", _place_line(event, place)),
         ("Summary", event.summary),
         ("Members", "\n".join(f"{i}: {members[i].name}" if i in members else i for i in event.members)),
+        ("People", "\n".join(f"{p.id}: {p.name}" for p in people_of_event(ds, event))),
         ("Documents", "\n".join(f"{i}: {documents[i].title}" if i in documents else i for i in event.documents)),
         ("Inferred", event.inferred),
         ("Notes", event.notes),
     ])
     _says(ds, event)
+
+
+def _place_line(event, place) -> str | None:
+    """An event's place as the source wrote it, and the place record it links to."""
+    if not event.place:
+        return None
+    if place is None:
+        return event.place
+    named = place.id if place.name == event.place else f"{place.id}: {place.name}"
+    return f"{event.place} (place {named})"
 
 
 def _show_figure(ds, figure) -> None:
@@ -594,12 +612,12 @@ def _show_tension(ds, tension) -> None:
 
 @command("show", "cica show 2022-kuwait-application")
 def show_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source or metric (or a unique prefix).", autocompletion=options.complete_records)],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of an event, member, document, figure, source, metric, person, place or body (or a unique prefix).", autocompletion=options.complete_records)],
     data: DataOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Any record by its id (event, member, document, figure, source, metric) or a unique prefix
-    of one, so that every id cica prints can be followed."""
+    """Any record by its id (event, member, document, figure, source, metric, person, place,
+    body) or a unique prefix of one, so that every id cica prints can be followed."""
     from .. import render
     from ..dataset import open_dataset
     from ..lookup import find_record
@@ -617,9 +635,14 @@ def show_command(
         elif kind == "metrics":
             data_out = to_dict(record)
             data_out["figures"] = [f.id for f in ds.figures if f.metric == record.id]
+        elif kind in VIEWS:
+            data_out = VIEWS[kind][1](ds, record)
         else:
             data_out = to_dict(record)
         render.print_json(data_out)
+        return
+    if kind in VIEWS:
+        VIEWS[kind][0](ds, record)
         return
     {
         "members": _show_member, "documents": _show_document, "sources": _show_source,

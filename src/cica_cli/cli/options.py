@@ -72,6 +72,31 @@ def complete_sources(ctx: typer.Context, incomplete: str) -> list:
     return _matching(incomplete, ((key, s.title or s.file) for s in ds.sources for key in (s.id, s.file)))
 
 
+def complete_people(ctx: typer.Context, incomplete: str) -> list:
+    ds = _dataset(ctx)
+    if ds is None:
+        return []
+    return _matching(incomplete, ((name, p.name) for p in ds.people for name in (p.id, p.name, *p.aliases)))
+
+
+def _named(ctx: typer.Context, incomplete: str, only_posts: bool) -> list:
+    ds = _dataset(ctx)
+    if ds is None:
+        return []
+    records = [*ds.places, *ds.bodies]
+    return _matching(incomplete, ((name, r.name) for r in records if not only_posts or r.kind == "post"
+                                  for name in (r.id, r.name, *(n.name for n in r.names))))
+
+
+def complete_places(ctx: typer.Context, incomplete: str) -> list:
+    """Places, CICA and its bodies, by id or any of their names."""
+    return _named(ctx, incomplete, only_posts=False)
+
+
+def complete_posts(ctx: typer.Context, incomplete: str) -> list:
+    return _named(ctx, incomplete, only_posts=True)
+
+
 def _ids(only: Optional[Sequence[str]]):
     """Completion of the ids of the kinds named (None: every named kind in model.KINDS)."""
 

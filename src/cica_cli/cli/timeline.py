@@ -19,6 +19,7 @@ def timeline_command(
     kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only events of these kinds (summit, proposal, adoption, ...): repeat it or separate with commas.", autocompletion=options.complete_event_kinds)] = None,
     source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only events cited from this source (id, file name or unique prefix).", autocompletion=options.complete_sources)] = None,
     member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.", autocompletion=options.complete_members)] = None,
+    person: Annotated[Optional[str], typer.Option("--person", metavar="NAME", help="Only events whose quotes name this person (a name, alias or id).", autocompletion=options.complete_people)] = None,
     context: Annotated[bool, typer.Option("--context/--no-context", help="Include Kazakhstan's related initiatives (tagged context).")] = True,
     cite: Annotated[bool, typer.Option("--cite", help="Show the quotes behind each event.")] = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE", help="Write the events as an iCalendar file (- for standard output); open-ended dates are left out, with a note on stderr.")] = None,
@@ -37,6 +38,7 @@ def timeline_command(
     from ..errors import NotFound
     from ..lookup import find_member, find_source
     from ..model import EVENT_KINDS, Event, cited_sources
+    from ..people import find_person
     from ..timeline import timeline
     from .. import plans
 
@@ -48,8 +50,9 @@ def timeline_command(
     ds = open_dataset(data)
     source_id = find_source(ds, source).id if source else None
     member_id = find_member(ds, member).id if member else None
+    person_id = find_person(ds, person).id if person else None
     kinds = options.many(kind, EVENT_KINDS, "kind")
-    events = timeline(ds, start, end, kinds, source_id, member_id, context, within)
+    events = timeline(ds, start, end, kinds, source_id, member_id, context, within, person_id)
     if ics or html:
         _write_files(ds, events, ics, html, fmt, json)
         return
