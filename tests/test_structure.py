@@ -86,12 +86,15 @@ NAMED = [k for k in model.KINDS if k.named]
 @pytest.mark.parametrize("kind", NAMED, ids=[k.name for k in NAMED])
 def test_every_named_kind_is_loaded_shown_found_and_completed(cica, kind):
     from cica_cli.check import LABELS
-    from cica_cli.cli.lookups import show_command  # noqa: F401  (registers `show`)
+    from cica_cli.cli import _load
+    from cica_cli.cli.views import VIEWS
     from cica_cli.cli.options import complete_records
     from cica_cli.dataset import load_dataset
     from cica_cli.lookup import KINDS as SHOWN
     from support import ROOT
 
+    _load()  # every command module registers the views of its kinds
+    assert VIEWS[kind.name][0] is not None  # `cica show` draws it with a view of its own
     ds = load_dataset(ROOT)
     assert LABELS[kind.name] == f"data/{kind.name}.yaml"  # checked by `cica check`
     assert kind.name in SHOWN  # `cica show` finds it by id

@@ -12,7 +12,8 @@ __all__ = ["app", "main"]
 
 
 def _load():
-    from . import authoring, comparing, curation, lookups, people, places, publishing, sharing, timeline  # noqa: F401  (register the commands)
+    from . import (authoring, comparing, curation, documents, members, people, places, publishing,  # noqa: F401
+                   search, sharing, show, sources, timeline)  # (register the commands)
     from .app import app
 
     globals()["app"] = app

@@ -9,11 +9,8 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .lookups import VIEWS, _look_up
+from .views import DAGGER, VIEWS, look_up, remarks
 from .sharing import FormatOption, export_listing
-
-DAGGER = "† the date of the source: no date is recorded for the fact itself"
-
 
 def _when(ds, office, full: bool = False) -> str:
     """"since 2006", else "as of Oct 2009 †" (the source's date), compact or in full words;
@@ -37,14 +34,6 @@ def _of(ds, office) -> str:
     return of_name(ds, office)
 
 
-def _remarks(office) -> str:
-    parts = []
-    if office.inferred:
-        parts.append(f"inferred: {office.inferred}")
-    if office.notes:
-        parts.append(f"note: {office.notes}")
-    return "\n".join(parts)
-
 
 def person_json(ds, person) -> dict[str, Any]:
     from ..model import to_dict
@@ -66,7 +55,7 @@ def show_person(ds, person) -> None:
     for office in offices_in_order(ds, person):
         post = ds.by_id("bodies").get(office.post) if office.post else None
         rows.append([office.office, _of(ds, office) + (f"\npost: {post.id}" if post else ""), _when(ds, office),
-                     render.evidence(office.citations), _remarks(office)])
+                     render.evidence(office.citations), remarks(office)])
     caption = DAGGER if any("†" in row[2] for row in rows) else None
     if rows:
         render.print_table("Offices (the title as each source wrote it)", ["Office", "Of", "When", "Evidence", "Remarks"],
@@ -96,7 +85,7 @@ def person_command(
     whose quotes name them. NAME is a name, alias or id, or a unique prefix."""
     from ..people import find_person
 
-    _look_up(find_person, name, data, json, person_json, show_person)
+    look_up(find_person, name, data, json, person_json, show_person)
 
 
 @command("people", "cica people --format csv")

@@ -10,7 +10,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .lookups import VIEWS, _look_up
+from .views import VIEWS, look_up, remarks
 
 
 def named_json(ds, record) -> dict[str, Any]:
@@ -34,16 +34,6 @@ def _attested(ds, name) -> str:
         return dates.short(name.as_of)
     return "\n".join(dict.fromkeys(dates.short(s.text) for s in attested(ds, name)))
 
-
-def _remarks(name) -> str:
-    parts = []
-    if name.lang:
-        parts.append(f"language: {name.lang}")
-    if name.inferred:
-        parts.append(f"inferred: {name.inferred}")
-    if name.notes:
-        parts.append(f"note: {name.notes}")
-    return "\n".join(parts)
 
 
 def show_named(ds, record) -> None:
@@ -71,7 +61,7 @@ def show_named(ds, record) -> None:
         n = w.name
         since = dates.short(n.date) + (" *" if date_inferred(n) else "") if n.date else ""
         rows.append([n.name, n.kind, since, dates.short(n.until) + (" *" if n.inferred else "") if n.until else "",
-                     _attested(ds, n), render.evidence(n.citations), _remarks(n)])
+                     _attested(ds, n), render.evidence(n.citations), remarks(n)])
     render.print_table("Names over time", ["Name", "Kind", "Since", "Until", "In use as of", "Evidence", "Remarks"], rows,
                        caption="Since and Until only where a source says so (* inferred: see the evidence and remarks); "
                                "In use as of: the citing sources' dates",
@@ -126,4 +116,4 @@ def place_command(
     links to it (events held there, a post's holders)."""
     from ..places import find_named
 
-    _look_up(find_named, name, data, json, named_json, show_named)
+    look_up(find_named, name, data, json, named_json, show_named)

@@ -1,0 +1,158 @@
+"""`cica member` and `cica members`: states and organisations, their statuses and roles over
+time, and what the articles say about the totals."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from . import options
+from .app import DataOption, JsonOption, command
+from .sharing import FormatOption, export_listing
+from .views import DAGGER, VIEWS, look_up, remarks, scope_note, section, short_date, source_ids
+
+
+NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
+
+
+def _held(ds, entry) -> tuple[str, str]:
+    """(since, as of) of a status or role, in words; a date taken from the source says so."""
+    from ..lookup import as_of
+
+    when, from_source = as_of(ds, entry)
+    held = short_date(when) + (" †" if from_source else "")
+    return short_date(entry.date), held
+
+
+def _entries(member) -> list:
+    """(label, entry) for each status, then each role, of a member."""
+    return [(s.status, s) for s in member.statuses] + [(r.role, r) for r in member.roles]
+
+
+def _when(ds, entry, full: bool = False) -> str:
+    """"since 1992", or "as of Oct 2022" (with † when that is the source's date); compact for
+    a table cell, or `full` (the words of dates.human) for an export."""
+    from .. import dates
+    from ..lookup import as_of
+
+    words = dates.human if full else short_date
+    if entry.date:
+        return f"since {words(entry.date)}"
+    when, from_source = as_of(ds, entry)
+    return f"as of {words(when)}" + (" †" if from_source else "")
+
+
+def _member_json(ds, member) -> dict[str, Any]:
+    from ..lookup import documents_of_member, events_of_member
+    from ..model import to_dict
+
+    record = to_dict(member)
+    record["events"] = [e.id for e in events_of_member(ds, member.id)]
+    record["documents"] = [d.id for d in documents_of_member(ds, member.id)]
+    return record
+
+
+def _show_member(ds, member) -> None:
+    from .. import render
+    from ..lookup import as_of, documents_of_member, events_of_member
+
+    render.print_fields(f"{member.name} ({member.kind})", [
+        ("Id", member.id), ("Aliases", ", ".join(member.aliases)),
+        ("ISO 3166-1", " / ".join(c for c in (member.iso_alpha2, member.iso_alpha3) if c)),
+        ("Identifier", f"{member.identifier} ({member.identifier_scheme})" if member.identifier else None),
+        ("Notes", member.notes),
+    ])
+    render.print_lines([""])
+    for label, entries, name in (("Statuses", member.statuses, "status"), ("Roles", member.roles, "role")):
+        rows = []
+        for entry in entries:
+            since, held = _held(ds, entry)
+            rows.append([getattr(entry, name), since, held, render.evidence(entry.citations), remarks(entry)])
+        dagger = any(as_of(ds, entry)[1] for entry in entries)
+        section(label, [name.title(), "Since", "As of", "Evidence", "Remarks"], rows,
+                 caption=DAGGER if dagger else None, nowrap=(name.title(),))
+    section("Events it appears in", ["Date", "Id", "Title"],
+             [[short_date(e.date), e.id, e.title] for e in events_of_member(ds, member.id)], nowrap=("Id",))
+    section("Documents it appears in", ["Date", "Id", "Title"],
+             [[short_date(d.date), d.id, d.title] for d in documents_of_member(ds, member.id)], nowrap=("Id",))
+
+
+@command("member", "cica member turkiye")
+def member_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
+    """One state or organisation: its statuses and roles over time with the quote and source
+    behind each, and the events and documents it appears in. NAME is a name, alias or id in any
+    case, with or without accents and punctuation, or a unique prefix."""
+    from ..lookup import find_member
+
+    look_up(find_member, name, data, json, _member_json, _show_member)
+
+
+@command("members", "cica members --status observer --kind organisation")
+def members_command(
+    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help="Only those that have held this status (member, observer, partner, applicant, non-member, cooperating); several, repeated or with commas, mean any of them.", autocompletion=options.complete_statuses)] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only states or only organisations (state, organisation).", autocompletion=options.complete_member_kinds)] = None,
+    data: DataOption = None,
+    json: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Every state and organisation named in a relation to CICA, with a count per status, beside
+    what the articles say about the totals (they name far fewer than they count)."""
+    from .. import counts, render
+    from ..dataset import open_dataset
+    from ..errors import NotFound
+    from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
+    from ..model import MEMBER_KINDS, STATUSES, Member
+
+    from ..export import default_columns
+
+    ds = open_dataset(data)
+    status = options.many(status, STATUSES, "status")
+    kind = options.many(kind, MEMBER_KINDS, "kind")
+    chosen = members(ds, status, kind)
+    relations = lambda m: "; ".join(f"{label} ({_when(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
+    # every field (statuses and roles with their citations, dates and `inferred`, as JSON in
+    # their cells), then the same in words
+    columns = [*default_columns(Member), ("statuses_and_roles", relations)]
+    if export_listing(chosen, fmt, json, of=Member, columns=columns):
+        return
+    if not chosen:
+        raise NotFound("no members match these filters")
+    rows = []
+    for m in chosen:
+        entries = _entries(m)
+        if not entries:
+            rows.append([m.name, "(none recorded)", "", ""])
+        for i, (label, entry) in enumerate(entries):
+            rows.append([m.name if i == 0 else "", label, _when(ds, entry), source_ids(entry.citations).replace(", ", "\n")])
+    per_status = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
+    kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
+    render.print_table(
+        f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
+        ["Name", "Status or role", "When", "Source"], rows,
+        caption=f"Count per status (ever held): {per_status}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
+        nowrap=("Status or role", "Source"),
+    )
+    figures = totals(ds, status, kind)
+    if figures:
+        frows = []
+        for f in figures:
+            when, from_source = figure_as_of(ds, f)
+            frows.append([f.metric + scope_note(f, " "), counts.text(f.value),
+                          short_date(when) + (" †" if from_source else ""), f.source])
+        render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
+                           caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
+                           + (f"\n{DAGGER}" if any("†" in row[2] for row in frows) else ""),
+                           nowrap=("Value", "Source"))
+    lines = []
+    for t in totals_compared(ds, chosen, status, kind):
+        named = f"{t.named} {t.kind}(s) named with status {t.status}"
+        if t.stated:
+            when, _ = figure_as_of(ds, t.stated)
+            lines.append(f"{named}; the articles count {counts.text(t.stated.value)} as of {short_date(when)} ({t.stated.source}).")
+        else:
+            lines.append(f"{named}; no article gives a count.")
+    render.print_lines(lines)
+
+
+VIEWS["members"] = (_show_member, _member_json)

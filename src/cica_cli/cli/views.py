@@ -1,0 +1,104 @@
+"""How `cica` draws one record and the parts several views share: dates in table cells and in
+full, a record's quotes with each source's own date, titled sections, and the registry `show`
+and the look-up commands draw from (`VIEWS`: kind -> (draw, as JSON))."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+
+def short_date(edtf: Optional[str]) -> str:
+    """A date in a table cell: compact (dates.short)."""
+    from .. import dates
+
+    return dates.short(edtf) if edtf else ""
+
+
+def in_full(edtf: Optional[str], sep: str = " — EDTF ") -> str:
+    """A date for people in full, then its EDTF form (once, when they are the same)."""
+    from .. import dates
+
+    if not edtf:
+        return ""
+    human = dates.human(edtf)
+    return edtf if human == edtf else f"{human}{sep}{edtf}"
+
+
+def source_ids(citations) -> str:
+    from ..model import cited_sources
+
+    return ", ".join(cited_sources(citations))
+
+
+def remarks(entry) -> str:
+    """A record's language (a name's), how it was inferred and its notes, one per line."""
+    parts = []
+    if getattr(entry, "lang", None):
+        parts.append(f"language: {entry.lang}")
+    if entry.inferred:
+        parts.append(f"inferred: {entry.inferred}")
+    if entry.notes:
+        parts.append(f"note: {entry.notes}")
+    return "\n".join(parts)
+
+
+DAGGER = "† the date of the source: no date is recorded for the fact itself"
+
+
+def says(ds, record) -> None:
+    """What each article says about a record: its source, the date that source gives (in
+    words, with how it was worked out where it is inferred) and the quote."""
+    from .. import render
+
+    rows = []
+    for c in record.citations:
+        when = short_date(c.date) + (f"\ninferred: {c.inferred}" if c.inferred else "") if c.date else "(no date)"
+        rows.append([c.source, when, f"“{c.quote}”"])
+    render.print_table("What the articles say", ["Source", "Its date", "Quote"], rows, nowrap=("Source",))
+
+
+def date_line(record) -> str:
+    """A dated record's date in words and EDTF, and how it was settled."""
+    from ..claims import basis, date_inferred
+
+    if not record.date:
+        return "not given in the articles"
+    return f"{in_full(record.date)}{' (inferred)' if date_inferred(record) else ''}\n{basis(record)}"
+
+
+def section(title: str, columns: list[str], rows: list[list[Any]], caption: Optional[str] = None,
+             nowrap: tuple[str, ...] = ()) -> None:
+    """A titled table followed by a blank line, or "Title: none" when there are no rows."""
+    from .. import render
+
+    if rows:
+        render.print_table(title, columns, rows, caption=caption, nowrap=nowrap)
+    else:
+        render.print_lines([f"{title}: none"])
+    render.print_lines([""])
+
+
+def scope_note(figure, sep: str) -> str:
+    """A figure's scope (unless `all`) and qualifier, in brackets after `sep`; or nothing."""
+    from ..model import scope_words
+
+    words = scope_words(figure.scope, figure.qualifier)
+    return f"{sep}({words})" if words else ""
+
+
+# The views of kinds whose commands live in their own modules: kind -> (draw, as JSON), each a
+# function of (dataset, record). Those modules add their entries here when they load.
+VIEWS: dict[str, tuple[Any, Any]] = {}
+
+
+def look_up(find, name: str, data, json: bool, as_json, show) -> None:
+    """One record by name: found by `find`, then printed as JSON or drawn by `show`."""
+    from .. import render
+    from ..dataset import open_dataset
+
+    ds = open_dataset(data)
+    record = find(ds, name)
+    if json:
+        render.print_json(as_json(ds, record))
+    else:
+        show(ds, record)
