@@ -121,8 +121,7 @@ class Article:
         with the article's, and the passage runs from the first aligned word to the last,
         widened over as many words as the quote has before the first and after the last where
         those are alike (a typo in the first or last word), not over words the quote runs on
-        with. The passage most like the quote, character by
-        character, is chosen.
+        with. The passage most like the quote, character by character, is chosen.
 
         Chosen over rapidfuzz's partial_ratio_alignment by measurement on the shipped
         articles (bench/nearest_quote.py): right more often (a quote that runs on past its
