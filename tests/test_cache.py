@@ -40,6 +40,21 @@ def test_cached_problems_are_reported_again(cica, dataset, cache_dir):
     assert "data/events.yaml:1: event is missing required field 'summary'" in second.stdout
 
 
+def test_files_with_problems_are_cached_too(cica, dataset, cache_dir, monkeypatch):
+    """A data file with a problem (a record with a wrong field, a YAML error that stops the
+    reading) is read from the cache on the next run, not built again, and says the same."""
+    edit(dataset, "data/events.yaml", "  summary: The idea is first put forward.\n", "")
+    edit(dataset, "data/members.yaml", "  aliases: [Qazaqstan]", "  aliases: [Qazaqstan\n")
+    first = cica("check", "--data", dataset)
+    assert "data/members.yaml:6: 1 reference(s) to members in data/events.yaml not checked" in first.stdout
+
+    def no_building(*args):
+        raise AssertionError("a file with a problem was built again")
+
+    monkeypatch.setattr(loader, "_build", no_building)
+    assert cica("check", "--data", dataset).stdout == first.stdout
+
+
 def test_a_corrupt_cache_is_ignored(cica, dataset, cache_dir):
     cica("timeline", "--data", dataset)
     for path in cache_dir.glob("*.json"):
@@ -272,7 +287,7 @@ def test_a_planted_symlink_at_the_temporary_name_is_not_followed(dataset, cache_
     monkeypatch.setattr("secrets.token_hex", lambda n: "0" * (2 * n))
     c = cache_module.Cache(dataset)
     os.symlink(victim, cache_dir / f"{c.path.stem}.{'0' * 16}.tmp")
-    c.put("events.yaml", b"k", ([], [], {}))
+    c.put("events.yaml", b"k", ([], [], {}, None))
     c.save()  # O_EXCL: the name is taken, so nothing is written
     assert victim.read_text() == "precious"
     assert not c.path.exists()
@@ -281,7 +296,7 @@ def test_a_planted_symlink_at_the_temporary_name_is_not_followed(dataset, cache_
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["full disk", "ctrl-c"])
 def test_a_failed_write_leaves_no_temporary_file(dataset, cache_dir, monkeypatch, failure):
     c = cache_module.Cache(dataset)
-    c.put("events.yaml", b"k", ([], [Problem("data/events.yaml", 1, "x")], {}))
+    c.put("events.yaml", b"k", ([], [Problem("data/events.yaml", 1, "x")], {}, None))
 
     def fail(fd, data):
         raise failure

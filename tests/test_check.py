@@ -1,8 +1,11 @@
 """`cica check` and every kind of bad input: one line naming file and line, exit 1, no traceback."""
 
 import os
+import shutil
 
 import pytest
+
+from cica_cli import model
 
 
 def edit(root, name, old, new):
@@ -12,12 +15,19 @@ def edit(root, name, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+FORMS = ("dates are written 1992, 1992-10 or 1992-10-05, each may end in ~ (about), ? (uncertain) or % (both); "
+         "intervals 1999/2002 and ../2006; one day between [2009-10..2009-12]; one of [2023, 2024]")
+EVENT_FIELDS = ", ".join(model.field_names(model.Event))  # in the order of the record class
+UNNAMED = "seeds/article.txt: no source names this article (`file: article.txt` in data/sources.yaml)"
+
 CASES = [
-    # (case, file, old text, new text, the exact problem line)
+    # (case, file, old text, new text, the exact problem line, or lines)
     ("malformed YAML", "data/events.yaml", "  title: First proposal", "  title: [First proposal",
      "data/events.yaml:4: invalid YAML: did not find expected ',' or ']'"),
     ("missing field", "data/events.yaml", "  summary: The idea is first put forward.\n", "",
      "data/events.yaml:1: event is missing required field 'summary'"),
+    ("missing fields", "data/events.yaml", "  title: First proposal\n  kind: proposal\n", "",
+     "data/events.yaml:1: event is missing required fields 'title', 'kind'"),
     ("wrong type", "data/figures.yaml", "value: 16", "value: sixteen",
      "data/figures.yaml:3: figure.value must be a number, a range [low, high] or a bound such as "
      "{min: 21} or {over: 20} (keys min, over, max, under), not a string"),
@@ -48,26 +58,35 @@ CASES = [
     ("wrong type in a list", "data/events.yaml", "members: [kazakhstan]", "members: kazakhstan",
      "data/events.yaml:6: event.members must be a list, not a string"),
     ("unknown field", "data/events.yaml", "  kind: summit", "  kind: summit\n  venue: Almaty",
-     "data/events.yaml:14: unknown field 'venue' in event"),
+     "data/events.yaml:14: unknown field 'venue' in event (its fields: " + EVENT_FIELDS + ")"),
+    ("misspelt field", "data/events.yaml", "  kind: summit", "  kind: summit\n  summry: The first.",
+     "data/events.yaml:14: unknown field 'summry' in event; did you mean 'summary'?"),
     ("value not allowed", "data/events.yaml", "kind: summit", "kind: party",
      "data/events.yaml:13: event.kind must be one of proposal, summit, ministerial, meeting, adoption, "
      "institutional, membership, anniversary, statement, initiative, forum; got 'party'"),
+    ("value misspelt", "data/events.yaml", "kind: summit", "kind: sumit",
+     "data/events.yaml:13: event.kind must be one of proposal, summit, ministerial, meeting, adoption, "
+     "institutional, membership, anniversary, statement, initiative, forum; got 'sumit'; did you mean 'summit'?"),
     ("dangling member", "data/events.yaml", "members: [kazakhstan]", "members: [kazakstan]",
-     "data/events.yaml:6: event 'proposal' refers to unknown member 'kazakstan'"),
+     "data/events.yaml:6: event 'proposal' refers to unknown member 'kazakstan'; did you mean 'kazakhstan'?"),
     ("dangling source", "data/figures.yaml", "source: sample", "source: elsewhere",
      "data/figures.yaml:4: figure 'members-2002' refers to unknown source 'elsewhere'"),
     ("dangling metric", "data/figures.yaml", "metric: member-states", "metric: members",
      "data/figures.yaml:2: figure 'members-2002' refers to unknown metric 'members'"),
     ("invalid date", "data/events.yaml", '"1992-10"', '"1992-13"',
-     "data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12"),
+     "data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12; " + FORMS),
+    ("half-year date", "data/events.yaml", '"1992-10"', '"1992-40"',
+     "data/events.yaml:2: date: unsupported EDTF date '1992-40': 40 is EDTF's code for the first half of a year, "
+     "not a month (codes 21-41 are seasons, quarters, thirds and halves of a year, which cica does not read): "
+     "write its months, [1992-01..1992-06] (one day in them) or 1992-01/1992-06 (all of them)"),
     ("date with a time", "data/members.yaml", 'date: "1992-10"', 'date: "1992-10-05T10:00"',
-     "data/members.yaml:7: date: invalid EDTF date '1992-10-05T10:00': expected YYYY, YYYY-MM or YYYY-MM-DD, "
-     "optionally followed by ?, ~ or %"),
+     "data/members.yaml:7: date: invalid EDTF date '1992-10-05T10:00': no times: give the day, YYYY-MM-DD; " + FORMS),
     ("as_of after published", "data/sources.yaml", 'as_of: "2002"', 'as_of: "2004"',
      "data/sources.yaml:8: source 'sample': as_of 2004 is after published 2003"),
     ("quote not in its source", "data/events.yaml", "quote: Its first summit took place in 2002",
      "quote: Its first summit took place in 2003",
-     "data/events.yaml:17: quote not found in source 'sample': 'Its first summit took place in 2003'"),
+     "data/events.yaml:17: quote not found in source 'sample'; nearest passage, seeds/article.txt:3: "
+     "“Its first summit took place in 2002”: the article has “2002” where the quote has “2003”"),
     ("duplicate id", "data/events.yaml", "- id: first-summit", "- id: proposal",
      "data/events.yaml:10: duplicate id 'proposal' (first used at data/events.yaml:1)"),
     ("duplicate key", "data/events.yaml", "  title: First summit", "  title: First summit\n  title: Second",
@@ -77,11 +96,13 @@ CASES = [
     ("control character", "data/events.yaml", "title: First summit", 'title: "First \\x1b[31msummit"',
      "data/events.yaml:12: title contains the control character U+001B"),
     ("path with ..", "data/sources.yaml", "file: article.txt", "file: ../data/events.yaml",
-     "data/sources.yaml:2: source 'sample': file must be a plain file name inside seeds/, not '../data/events.yaml'"),
+     ("data/sources.yaml:2: source 'sample': file must be a plain file name inside seeds/, not '../data/events.yaml'",
+      UNNAMED)),
     ("absolute path", "data/sources.yaml", "file: article.txt", "file: /etc/hostname",
-     "data/sources.yaml:2: source 'sample': file must be a plain file name inside seeds/, not '/etc/hostname'"),
+     ("data/sources.yaml:2: source 'sample': file must be a plain file name inside seeds/, not '/etc/hostname'",
+      UNNAMED)),
     ("missing article", "data/sources.yaml", "file: article.txt", "file: gone.txt",
-     "data/sources.yaml:2: source 'sample': file seeds/gone.txt does not exist"),
+     ("data/sources.yaml:2: source 'sample': file seeds/gone.txt does not exist", UNNAMED)),
     # ISO 3166-1 codes of a state, checked against the standard (pycountry)
     ("state without its alpha-2 code", "data/members.yaml", "  iso_alpha2: KZ\n", "",
      "data/members.yaml:1: member 'kazakhstan' is a state without iso_alpha2 (its ISO 3166-1 alpha-2 code)"),
@@ -108,8 +129,9 @@ def test_bad_input_is_one_line_with_file_and_line(cica, dataset, case, name, old
     result = cica("check", "--data", dataset)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert expected in lines
-    assert lines[-1].startswith("1 problem(s) found in ")
+    expected = (expected,) if isinstance(expected, str) else expected
+    assert lines[:-1] == list(expected)
+    assert lines[-1].startswith(f"{len(expected)} problem(s) found in ")
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -180,7 +202,7 @@ def test_timeline_on_broken_data_is_one_line_and_exit_1(cica, dataset):
     edit(dataset, "data/events.yaml", '"1992-10"', '"1992-13"')
     result = cica("timeline", "--data", dataset)
     assert result.exit_code == 1
-    assert result.stderr == "cica: data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12\n"
+    assert result.stderr == f"cica: data/events.yaml:2: date: invalid EDTF date '1992-13': month must be 01-12; {FORMS}\n"
     assert result.stdout == ""
 
 
@@ -189,7 +211,7 @@ def test_check_json(cica, dataset):
     report = cica("check", "--data", dataset, "--json").json()
     assert report["ok"] is False
     assert report["problems"] == [{"file": "data/events.yaml", "line": 6,
-                                   "message": "event 'proposal' refers to unknown member 'kazakstan'"}]
+                                   "message": "event 'proposal' refers to unknown member 'kazakstan'; did you mean 'kazakhstan'?"}]
 
 
 @pytest.mark.parametrize("old, new, field, expected", [
@@ -197,7 +219,8 @@ def test_check_json(cica, dataset):
     ("    - source: sample\n      quote: The Conference", "    - source: elsewhere\n      quote: The Conference", "source",
      "data/events.yaml:8: citation refers to unknown source 'elsewhere'"),
     ("quote: The Conference was first proposed in October 1992.", "quote: The Conference was never proposed.", "quote",
-     "data/events.yaml:9: quote not found in source 'sample': 'The Conference was never proposed.'"),
+     "data/events.yaml:9: quote not found in source 'sample'; nearest passage, seeds/article.txt:3: "
+     "“The Conference was first proposed”: the article has “first” where the quote has “never”"),
     ("  summary: The first summit.", '  summary: "  "', "summary", "data/events.yaml:14: summary is empty"),
     ("  title: First proposal", "  title: First proposal\n  notes: \"\\x07\"", "notes",
      "data/events.yaml:4: notes contains the control character U+0007"),
@@ -209,3 +232,182 @@ def test_check_points_at_the_field_not_the_record(cica, dataset, old, new, field
     line = int(expected.split(":")[1])
     text = (dataset / "data/events.yaml").read_text(encoding="utf-8").splitlines()[line - 1]
     assert text.strip(" -").startswith(f"{field}:"), text
+
+
+# --- everything in one run ----------------------------------------------------------------
+
+def line_number(root, name, text):
+    """The line of `name` where `text` first appears."""
+    content = (root / name).read_text(encoding="utf-8")
+    return content[: content.index(text)].count("\n") + 1
+
+
+@pytest.fixture
+def shipped(tmp_path):
+    """A writable copy of the shipped dataset."""
+    from support import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def test_one_run_reports_a_bad_date_an_unknown_source_an_altered_quote_and_a_yaml_error(cica, shipped):
+    """The curator's loop: four mistakes in three files, each reported with its file and line in
+    one run, the altered quote with the article's passage, and nothing else but one line on the
+    references into the file that could not be read whole."""
+    edit(shipped, "data/events.yaml", 'quote: basic, statutory documents such as the 1999 Declaration on the Principles '
+         'and the 2002 Almaty Act\n      date: "1999"', 'quote: basic, statutory documents such as the 1999 Declaration '
+         'on the Principles and the 2002 Almaty Act\n      date: "1999-40"')
+    edit(shipped, "data/figures.yaml", "  source: auelbayev-2022\n  quote: Today,", "  source: auelbayev-2021\n  quote: Today,")
+    edit(shipped, "data/events.yaml", "quote: was mooted by the first president", "quote: was proposed by the first president")
+    edit(shipped, "data/documents.yaml", "  title: Almaty Act\n", "  title: Almaty Act: the statute of 2002\n")
+    date_line = line_number(shipped, "data/events.yaml", '"1999-40"')
+    source_line = line_number(shipped, "data/figures.yaml", "auelbayev-2021")
+    quote_line = line_number(shipped, "data/events.yaml", "was proposed by")
+    yaml_line = line_number(shipped, "data/documents.yaml", "Almaty Act: the statute")
+    article_line = line_number(shipped, "seeds/004_392bb672fc95fe25.txt", "was mooted by")
+
+    result = cica("check", "--data", shipped)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"data/documents.yaml:{yaml_line}: invalid YAML: mapping values are not allowed in this context: "
+        'text containing ": " must be in quotes: title: "Almaty Act: the statute of 2002"',
+        f"data/documents.yaml:{yaml_line}: 12 reference(s) to documents in data/documents.yaml and data/events.yaml "
+        "not checked: the file is not read past this line",
+        f"data/events.yaml:{quote_line}: quote not found in source 'ravichandran-2023'; nearest passage, "
+        f"seeds/004_392bb672fc95fe25.txt:{article_line}: “was mooted by the first president of Kazakhstan…”: "
+        "the article has “mooted” where the quote has “proposed”",
+        f"data/events.yaml:{date_line}: date: unsupported EDTF date '1999-40': 40 is EDTF's code for the first half of "
+        "a year, not a month (codes 21-41 are seasons, quarters, thirds and halves of a year, which cica does not "
+        "read): write its months, [1999-01..1999-06] (one day in them) or 1999-01/1999-06 (all of them)",
+        f"data/figures.yaml:{source_line}: figure 'members-2022-auelbayev' refers to unknown source 'auelbayev-2021'; "
+        "did you mean 'auelbayev-2022'?",
+        lines[-1],
+    ]
+    assert lines[-1].startswith("5 problem(s) found in 5 sources, 34 events,")
+    again = cica("check", "--data", shipped)  # from the record cache: the same report
+    assert again.stdout == result.stdout
+
+
+def test_a_record_with_a_wrong_field_is_checked_for_the_rest(cica, dataset):
+    """A schema error (an unknown field) does not hide the same record's bad date, altered
+    quote and unknown source, nor its nested citation's."""
+    edit(dataset, "data/events.yaml", '- id: proposal\n  date: "1992-10"', '- id: proposal\n  venue: Almaty\n  date: "1992-13"')
+    edit(dataset, "data/events.yaml", "    - source: sample\n      quote: The Conference was first proposed in October 1992.",
+         "    - source: sampel\n      quote: The Conference was first proposed in October 1992.\n"
+         "    - source: sample\n      quote: The Conference was never proposed.\n      page: 3")
+    lines = cica("check", "--data", dataset).stdout.splitlines()
+    starts = [
+        "data/events.yaml:2: unknown field 'venue' in event (its fields: ",
+        "data/events.yaml:3: date: invalid EDTF date '1992-13': month must be 01-12",
+        "data/events.yaml:9: citation refers to unknown source 'sampel'; did you mean 'sample'?",
+        "data/events.yaml:12: quote not found in source 'sample'; nearest passage, seeds/article.txt:3: ",
+        "data/events.yaml:13: unknown field 'page' in citation (its fields: source, quote, date, inferred)",
+    ]
+    assert len(lines) == len(starts) + 1, lines
+    for line, start in zip(lines, starts):
+        assert line.startswith(start), (line, start)
+    assert lines[-1].startswith("5 problem(s) found in 1 sources, 2 events,")
+
+
+def test_references_into_a_file_not_read_whole_are_one_line(cica, dataset):
+    edit(dataset, "data/members.yaml", "  aliases: [Qazaqstan]", "  aliases: [Qazaqstan\n")
+    edit(dataset, "data/events.yaml", "members: [kazakhstan]", "members: [kazakhstan, kyrgyzstan]")
+    result = cica("check", "--data", dataset)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3, lines
+    assert lines[0] == "data/members.yaml:6: invalid YAML: did not find expected ',' or ']'"
+    assert lines[1] == ("data/members.yaml:6: 2 reference(s) to members in data/events.yaml not checked: "
+                        "the file could not be read")
+    assert "refers to unknown member" not in result.stdout
+
+
+def test_an_article_no_source_names_is_reported(cica, dataset):
+    (dataset / "seeds" / "005_0123456789abcdef.txt").write_text("An article nobody recorded.\n", encoding="utf-8")
+    (dataset / "seeds" / ".hidden").write_text("not an article\n", encoding="utf-8")
+    result = cica("check", "--data", dataset)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:-1] == [
+        "seeds/005_0123456789abcdef.txt: no source names this article (`file: 005_0123456789abcdef.txt` in data/sources.yaml)"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("title: First summit", "title: First summit: Almaty",
+     'data/events.yaml:12: invalid YAML: mapping values are not allowed in this context: text containing ": " must '
+     'be in quotes: title: "First summit: Almaty"'),
+    ("  title: First summit", "\ttitle: First summit", "data/events.yaml:12: invalid YAML: found character that "
+     "cannot start any token: indent with spaces, not tabs"),
+    ("title: First summit", "title: @summit", "data/events.yaml:12: invalid YAML: found character that cannot start "
+     "any token: text starting with @, `, %, * or & must be in quotes"),
+    ("title: First summit", 'title: "First summit', "data/events.yaml:12: invalid YAML: found unexpected end of stream: "
+     "a quotation mark opened here is not closed"),
+])
+def test_yaml_errors_come_with_advice(cica, dataset, old, new, expected):
+    edit(dataset, "data/events.yaml", old, new)
+    lines = cica("check", "--data", dataset).stdout.splitlines()
+    assert lines[0] == expected
+
+
+def test_every_shipped_quote_with_a_word_changed_is_traced_to_its_passage():
+    """The nearest passage of each quote of the shipped dataset (five words or more) with its
+    middle word replaced is the quote itself, and the difference named is that word."""
+    from support import ROOT
+
+    from cica_cli.check import quoted
+    from cica_cli.dataset import load_dataset
+    from cica_cli.quotes import differences, normalise
+
+    ds = load_dataset(ROOT)
+    tried = set()
+    for _label, _line, source, quote in quoted(ds):
+        words = quote.split()
+        if len(words) < 5 or (source, quote) in tried:
+            continue
+        tried.add((source, quote))
+        middle = len(words) // 2
+        altered = " ".join(words[:middle] + ["Xylophone"] + words[middle + 1:])
+        article = ds.article(source)
+        start, end, _similarity = article.nearest(altered)
+        passage = article.text[article.original_offset(start):article.original_offset(end)]
+        assert normalise(passage) == normalise(quote), (source, quote, passage)
+        assert differences(altered, passage)[0] == [f"the article has “{words[middle]}” where the quote has “Xylophone”"]
+    assert len(tried) > 100
+
+
+def test_a_quote_from_another_article_names_that_source(cica, shipped):
+    edit(shipped, "data/figures.yaml", "  source: auelbayev-2022\n  quote: Today,", "  source: askeroglu-2022\n  quote: Today,")
+    line = line_number(shipped, "data/figures.yaml", "source: askeroglu-2022\n  quote: Today,") + 1
+    lines = cica("check", "--data", shipped).stdout.splitlines()
+    assert lines[0] == (f"data/figures.yaml:{line}: quote not found in source 'askeroglu-2022'; it is word for word in "
+                        "source 'auelbayev-2022' (000_fcdc91bfac7338d6.txt): 'Today, the CICA is the largest regional "
+                        "intergovernmental...'")
+    assert len(lines) == 2
+
+
+def test_a_quote_with_nothing_close_in_its_article_says_so(cica, dataset):
+    edit(dataset, "data/events.yaml", "quote: Its first summit took place in 2002",
+         "quote: Nothing of the kind was ever written anywhere")
+    lines = cica("check", "--data", dataset).stdout.splitlines()
+    assert lines[0] == ("data/events.yaml:17: quote not found in source 'sample', nor anything close to it: "
+                        "'Nothing of the kind was ever written anywhere'")
+
+
+def test_a_suggestion_among_ids_that_fold_to_nothing_does_not_fail():
+    from cica_cli.names import did_you_mean
+
+    assert did_you_mean("kazakstan", ["-", "  ", "kazakhstan"]) == "; did you mean 'kazakhstan'?"
+    assert did_you_mean("-", ["-", "kazakhstan"]) == ""
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("name: Kazakhstan", "name: [Kazakhstan]", "data/members.yaml:2: member.name must be a string, not a list"),
+    ("iso_alpha2: KZ", "iso_alpha2: 12", "data/members.yaml:11: member.iso_alpha2 must be a string, not an integer"),
+])
+def test_a_member_with_a_wrong_field_is_checked_for_the_rest_without_a_cascade(cica, dataset, old, new, expected):
+    """A wrong name or code is one line: the other rules on the member (its ISO codes) run on
+    what is right and do not report the wrong field again as missing."""
+    edit(dataset, "data/members.yaml", old, new)
+    result = cica("check", "--data", dataset)
+    assert result.stdout.splitlines()[:-1] == [expected]

@@ -32,6 +32,15 @@ def test_exclusion_accounts_for_a_mention(cica, dataset):
     assert cica("check", "--data", dataset).exit_code == 0
 
 
+def test_an_article_no_source_names_is_not_claimed_covered(cica, dataset):
+    (dataset / "seeds" / "005_0123456789abcdef.txt").write_text("In 2004 the forum met again.\n", encoding="utf-8")
+    result = cica("coverage", "--data", dataset)
+    assert result.exit_code == 1
+    assert result.stderr == ("cica: seeds/005_0123456789abcdef.txt: no source names this article "
+                             "(`file: 005_0123456789abcdef.txt` in data/sources.yaml): its dates and quantities "
+                             "are not looked at\n")
+
+
 @pytest.fixture
 def shipped_without_one_exclusion(tmp_path):
     """A copy of the shipped dataset whose exclusion of "ninth largest country" is cut short."""

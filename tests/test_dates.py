@@ -129,18 +129,18 @@ def test_human_uses_en_dash():
 # --- invalid input -----------------------------------------------------------
 
 INVALID = [
-    ("", "expected YYYY"),
-    (" 1992", "expected YYYY"),
-    ("1992 ", "expected YYYY"),
-    ("1992-1", "expected YYYY"),
-    ("92", "expected YYYY"),
-    ("19920", "expected YYYY"),
-    ("1992-10-05T10:00", "expected YYYY"),
-    ("199X", "expected YYYY"),
-    ("2009~~", "expected YYYY"),
-    ("~2009", "expected YYYY"),
-    ("2009-10~-05", "expected YYYY"),
-    ("-0500", "expected YYYY"),
+    ("", "dates are written"),
+    (" 1992", "dates are written"),
+    ("1992 ", "dates are written"),
+    ("1992-1", "dates are written"),
+    ("92", "dates are written"),
+    ("19920", "dates are written"),
+    ("1992-10-05T10:00", "dates are written"),
+    ("199X", "dates are written"),
+    ("2009~~", "dates are written"),
+    ("~2009", "dates are written"),
+    ("2009-10~-05", "dates are written"),
+    ("-0500", "dates are written"),
     ("0000", "year must be 0001-9999"),
     ("1992-13", "month must be 01-12"),
     ("1992-00", "month must be 01-12"),
@@ -155,20 +155,20 @@ INVALID = [
     ("../..", "at least one side"),
     ("/", "at least one side"),
     ("../", "at least one side"),
-    ("1999/2000/2001", "expected YYYY"),
-    ("1999 / 2000", "expected YYYY"),
-    ("1999/...", "expected YYYY"),
-    ("[]", "expected YYYY"),
-    ("[2019,]", "expected YYYY"),
-    ("[2019 ,2020]", "expected YYYY"),
-    ("[ 2019]", "expected YYYY"),
-    ("[2019;2020]", "expected YYYY"),
+    ("1999/2000/2001", "dates are written"),
+    ("1999 / 2000", "dates are written"),
+    ("1999/...", "dates are written"),
+    ("[]", "dates are written"),
+    ("[2019,]", "dates are written"),
+    ("[2019 ,2020]", "dates are written"),
+    ("[ 2019]", "dates are written"),
+    ("[2019;2020]", "dates are written"),
     ("[2020..2019]", "after end"),
-    ("[2019/2020]", "expected YYYY"),
-    ("{2019,2020}", "expected YYYY"),
-    ("2019..2020", "expected YYYY"),
+    ("[2019/2020]", "dates are written"),
+    ("{2019,2020}", "dates are written"),
+    ("2019..2020", "dates are written"),
     ("2020-13/2021", "month must be 01-12"),
-    ("１９９２", "expected YYYY"),  # full-width digits are not ASCII digits
+    ("１９９２", "dates are written"),  # full-width digits are not ASCII digits
 ]
 
 
@@ -181,8 +181,52 @@ def test_invalid(text, why):
 
 
 def test_message_format():
-    with pytest.raises(EDTFError, match=r"^invalid EDTF date '1992-13': month must be 01-12$"):
+    with pytest.raises(EDTFError, match=r"^invalid EDTF date '1992-13': month must be 01-12; dates are written 1992, "):
         parse("1992-13")
+
+
+@pytest.mark.parametrize("text, mistake", [
+    ("05-10-1992", "the year comes first"),
+    ("1992-1-5", "two digits"),
+    ("1992-10-05T10:00", "no times"),
+    ("c. 2007", "the qualifier comes after the date: 2009~"),
+    ("~2009", "the qualifier comes after the date"),
+    ("2009?~", "% is both ~ and ?"),
+    ("199X", "[1990..1999]"),
+    ("1990s", "[1990..1999]"),
+    ("2002-Q2", "as their months"),
+    ("2022-10-12..2022-10-13", "[A..B] (one day in it)"),
+    ("2022-10-12 - 2022-10-13", "A/B (all of it)"),
+    ("October 1992", "1992-10 for October 1992"),
+    ("92", "a year has four digits"),
+])
+def test_a_form_not_read_names_the_likely_mistake_and_the_forms_read(text, mistake):
+    with pytest.raises(EDTFError) as info:
+        parse(text)
+    assert mistake in str(info.value)
+    assert "1992, 1992-10 or 1992-10-05" in str(info.value) and "[2009-10..2009-12]" in str(info.value)
+
+
+@pytest.mark.parametrize("text, name, months", [
+    ("2002-40", "first half", ("[2002-01..2002-06]", "2002-01/2002-06")),
+    ("2002-41", "second half", ("[2002-07..2002-12]", "2002-07/2002-12")),
+    ("2002-34", "second quarter", ("[2002-04..2002-06]", "2002-04/2002-06")),
+    ("2002-24", "winter", ("[2002-12..2003-02]", "2002-12/2003-02")),
+])
+def test_an_edtf_season_or_part_of_a_year_is_named_with_the_months_to_write(text, name, months):
+    """EDTF codes 21-41 in the month's place are seasons and parts of a year (ISO 8601-2), not
+    months out of range: the message says which, and what to write instead."""
+    import edtf
+
+    edtf.parse_edtf(text)  # valid EDTF, as the reference parser reads it: unsupported here, not invalid
+    with pytest.raises(EDTFError) as info:
+        parse(text)
+    message = str(info.value)
+    assert message.startswith(f"unsupported EDTF date {text!r}: ")
+    assert name in message and "not a month" in message and "month must be" not in message
+    for form in months:
+        assert form in message
+        parse(form)  # what it advises is read
 
 
 @pytest.mark.parametrize("value", [None, 1992, 1992.0, b"1992", ["1992"], {"1992": 1}])

@@ -271,7 +271,9 @@ def test_export_refuses_a_dataset_that_fails_check_and_writes_nothing(dataset, t
         "quote: Its first summit took place in 2002", "quote: Its first summit took place in 2003"), encoding="utf-8")
     result = invoke(["export", "sqlite", tmp_path / "x.db", "--data", dataset], env={"CICA_DATA": None})
     assert result.exit_code == 1
-    assert result.stderr == "cica: data/events.yaml:17: quote not found in source 'sample': 'Its first summit took place in 2003'\n"
+    assert result.stderr == ("cica: data/events.yaml:17: quote not found in source 'sample'; nearest passage, "
+                             "seeds/article.txt:3: “Its first summit took place in 2002”: the article has “2002” "
+                             "where the quote has “2003”\n")
     assert [p.name for p in tmp_path.iterdir()] == ["ds"]  # no database, no temporary file
 
 

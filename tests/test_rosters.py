@@ -94,8 +94,8 @@ def test_a_roster_quote_is_checked_once_where_it_was_entered(cica, listed):
     path.write_text(ROSTER.replace("and Qatar.", "and Qatar!"), encoding="utf-8")
     result = cica("check", "--data", listed)
     assert [line for line in result.stdout.splitlines() if "quote not found" in line] == [
-        "data/rosters.yaml:4: quote not found in source 'roster-wire': "
-        "'In 2021 the members were Kazakhstan, Mongolia and Qatar!'"]
+        "data/rosters.yaml:4: quote not found in source 'roster-wire'; nearest passage, seeds/roster.txt:3: "
+        "“…the members were Kazakhstan, Mongolia and Qatar”: the article has “Qatar” where the quote has “Qatar!”"]
 
 
 def test_a_roster_status_must_be_a_status(cica, listed):

@@ -4,7 +4,8 @@ Parsing YAML and building records is most of what a command costs on a large dat
 (about 0.8 s for 10 000 events); reading them back from the cache costs a tenth of that.
 
 What is stored is data only: JSON (records as lists of their field values, problems as
-(file, line, message), parsed dates as ordinal day numbers), never pickles, so a cache file
+(file, line, message), parsed dates as ordinal day numbers, the problem that stopped the
+reading of a file, if one did), never pickles, so a cache file
 can make `cica` wrong at worst, never run code. To keep it from being wrong:
 
 * an entry is used only when its data file's text is byte-for-byte what it was built from
@@ -34,7 +35,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-_FORMAT = b"cica-cache 3\n"
+_FORMAT = b"cica-cache 4\n"
 MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024
 _PRIVATE = stat.S_IWGRP | stat.S_IWOTH
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -255,15 +256,17 @@ class Cache:
 # --- records as JSON --------------------------------------------------------------------
 
 def _encode(name: str, built: tuple) -> bytes:
-    """(records, problems, spans) of one data file as JSON bytes."""
+    """(records, problems, spans, the problem that stopped the reading or None) of one data
+    file as JSON bytes."""
     import json
 
-    records, problems, spans = built
+    records, problems, spans, stopped = built
     data = [
         [_record_values(r) for r in records],
         [list(p) for p in problems],
         [[s.text, s.lower.toordinal(), s.upper.toordinal(), s.precision, s.approximate, s.uncertain, s.kind]
          for s in spans.values()],
+        None if stopped is None else list(stopped),
     ]
     return json.dumps(data, ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
 
@@ -291,14 +294,15 @@ def _decode(name: str, body: bytes) -> tuple:
     from .dates import Span
     from .errors import Problem
 
-    records, problems, spans = json.loads(body.decode("utf-8", "surrogatepass"))
+    records, problems, spans, stopped = json.loads(body.decode("utf-8", "surrogatepass"))
     cls = model.KIND[name.removesuffix(".yaml")].cls
     make = _maker(cls)
     built_spans = {}
     for text, lower, upper, precision, approximate, uncertain, kind in spans:
         built_spans[text] = Span(text, date.fromordinal(lower), date.fromordinal(upper),
                                  precision, approximate, uncertain, kind)
-    return ([make(r) for r in records], [Problem(f, int(n), m) for f, n, m in problems], built_spans)
+    return ([make(r) for r in records], [Problem(f, int(n), m) for f, n, m in problems], built_spans,
+            None if stopped is None else Problem(stopped[0], int(stopped[1]), stopped[2]))
 
 
 _MAKERS: dict[type, Any] = {}

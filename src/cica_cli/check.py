@@ -10,6 +10,7 @@ from . import identifiers, model, rosters
 from .dataset import Dataset
 from .errors import Problem
 from .model import line_of
+from .names import did_you_mean
 from .places import place_of_wording
 from .yamlfile import ProblemError
 
@@ -25,13 +26,20 @@ def records(ds: Dataset) -> Iterator[tuple[str, Any]]:
 
 
 def check(ds: Dataset) -> list[Problem]:
-    """All problems of a loaded dataset, sorted by file and line."""
+    """All problems of a loaded dataset, sorted by file and line: every problem of every
+    record (a record with a wrong field is still checked for the rest), and, for a data file
+    not read whole, one line for the references into it that could not be checked."""
     problems = list(ds.problems)
-    problems += _id_problems(ds) + _text_problems(ds) + _reference_problems(ds) + _evidence_problems(ds)
+    references, skipped = _reference_problems(ds)
+    problems += _id_problems(ds) + _text_problems(ds) + references + _evidence_problems(ds)
     problems += _time_problems(ds) + _as_written_problems(ds)
-    problems += _sum_problems(ds) + _plan_problems(ds) + rosters.problems(ds.members, ds.rosters)
+    problems += _sum_problems(ds) + _plan_problems(ds)
+    if "members" not in ds.unread:  # else a roster's name may be a member's in the part not read
+        problems += rosters.problems(ds.members, ds.rosters)
     problems += identifiers.problems(ds.members, LABELS["members"])
-    return sorted(set(problems))
+    problems += unnamed_articles(ds)
+    # the line on skipped references comes right after the problem that stopped the reading
+    return sorted(set(problems) | set(skipped), key=lambda p: (p.file, p.line, p in skipped, p.message))
 
 
 def _id_problems(ds: Dataset) -> list[Problem]:
@@ -78,14 +86,36 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     return problems
 
 
-def _reference_problems(ds: Dataset) -> list[Problem]:
+# The kind of record (a KINDS name) each word of "refers to unknown WORD" names.
+_KIND_OF = {"member": "members", "document": "documents", "event": "events", "metric": "metrics",
+            "source": "sources", "place": "places", "body": "bodies", "post": "bodies"}
+_COMPARISONS = 50_000  # ids compared for "did you mean" suggestions, at most, per run
+
+
+def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
+    """A problem for each reference to a record that does not exist; a reference into a data
+    file that was not read whole is not judged (the record may be in the part not read), and
+    one line per such file says how many were skipped."""
     members, documents, events = ds.by_id("members"), ds.by_id("documents"), ds.by_id("events")
     metrics, sources = ds.by_id("metrics"), ds.by_id("sources")
     problems = []
+    skipped: dict[str, dict[str, int]] = {}  # kind name -> {file holding the references: count}
+    budget = _COMPARISONS
 
     def expect(label, line, kind, index, ref, owner):
-        if ref is not None and ref not in index:
-            problems.append(Problem(label, line, f"{owner} refers to unknown {kind} '{ref}'"))
+        nonlocal budget
+        if ref is None or ref in index:
+            return
+        target = _KIND_OF[kind]
+        if target in ds.unread:
+            counts = skipped.setdefault(target, {})
+            counts[label] = counts.get(label, 0) + 1
+            return
+        hint = ""
+        if budget >= len(index):
+            budget -= len(index)
+            hint = did_you_mean(ref, [i for i in index if type(i) is str])
+        problems.append(Problem(label, line, f"{owner} refers to unknown {kind} '{ref}'{hint}"))
 
     for event in ds.events:
         for ref in event.members:
@@ -99,18 +129,23 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
         for ref in doc.members:
             expect(LABELS["documents"], line_of(doc, "members"), "member", members, ref, f"document '{doc.id}'")
     for fig in ds.figures:
-        if ds.metrics:
+        if ds.metrics or "metrics" in ds.unread:
             expect(LABELS["figures"], line_of(fig, "metric"), "metric", metrics, fig.metric, f"figure '{fig.id}'")
         expect(LABELS["figures"], line_of(fig, "source"), "source", sources, fig.source, f"figure '{fig.id}'")
     for question in ds.questions:
         for answer in question.answers:
-            if answer.record not in events and answer.record not in documents:
-                problems.append(Problem(LABELS["questions"], line_of(answer, "record"),
-                                        f"question '{question.id}' refers to unknown event or document '{answer.record}'"))
+            if answer.record is None or answer.record in events or answer.record in documents:
+                continue
+            if "events" in ds.unread or "documents" in ds.unread:
+                counts = skipped.setdefault("events" if "events" in ds.unread else "documents", {})
+                counts[LABELS["questions"]] = counts.get(LABELS["questions"], 0) + 1
+                continue
+            problems.append(Problem(LABELS["questions"], line_of(answer, "record"),
+                                    f"question '{question.id}' refers to unknown event or document '{answer.record}'"))
     for tension in ds.tensions:
         expect(LABELS["tensions"], line_of(tension, "source"), "source", sources, tension.source, f"tension '{tension.id}'")
         for c in tension.citations:
-            if c.source != tension.source:
+            if c.source is not None and tension.source is not None and c.source != tension.source:
                 problems.append(Problem(LABELS["tensions"], line_of(c, "source"), f"tension '{tension.id}' is within one source, "
                                         f"'{tension.source}'; this citation is from '{c.source}'"))
     bodies, places = ds.by_id("bodies"), ds.by_id("places")
@@ -126,8 +161,12 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
         for office in person.offices:
             owner = f"person '{person.id}'"
             if office.of is not None and office.of not in members and office.of not in bodies:
-                problems.append(Problem(LABELS["people"], line_of(office, "of"),
-                                        f"{owner} refers to unknown member or body '{office.of}'"))
+                if "members" in ds.unread or "bodies" in ds.unread:  # it may be in the part not read
+                    counts = skipped.setdefault("members" if "members" in ds.unread else "bodies", {})
+                    counts[LABELS["people"]] = counts.get(LABELS["people"], 0) + 1
+                else:
+                    problems.append(Problem(LABELS["people"], line_of(office, "of"),
+                                            f"{owner} refers to unknown member or body '{office.of}'"))
             expect(LABELS["people"], line_of(office, "post"), "post", bodies, office.post, owner)
             if office.post in bodies and bodies[office.post].kind != "post":
                 problems.append(Problem(LABELS["people"], line_of(office, "post"),
@@ -144,7 +183,14 @@ def _reference_problems(ds: Dataset) -> list[Problem]:
         for part in model.walk(record):
             if isinstance(part, model.Citation) and not rosters.from_roster(part):
                 expect(label, line_of(part, "source"), "source", sources, part.source, "citation")
-    return problems
+    notes = []
+    for name, counts in skipped.items():
+        stop = ds.unread[name]
+        where = " and ".join(sorted(counts))
+        reason = "the file is not read past this line" if getattr(ds, name) else "the file could not be read"
+        notes.append(Problem(stop.file, stop.line, f"{sum(counts.values())} reference(s) to {name} in {where} "
+                                                   f"not checked: {reason}"))
+    return problems, notes
 
 
 def _sum_problems(ds: Dataset) -> list[Problem]:
@@ -161,6 +207,8 @@ def _sum_problems(ds: Dataset) -> list[Problem]:
             if part == metric.id:
                 problems.append(Problem(LABELS["metrics"], where, f"{owner} cannot be a sum of itself"))
             elif part not in metrics:
+                if "metrics" in ds.unread:
+                    continue  # it may be in the part of metrics.yaml not read
                 problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of unknown metric '{part}'"))
             elif metrics[part].sum_of:
                 problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of '{part}', itself a sum: "
@@ -179,12 +227,13 @@ def _plan_problems(ds: Dataset) -> list[Problem]:
         where, owner = line_of(event, "outcome"), f"event '{event.id}'"
         outcome = events.get(event.outcome)
         if outcome is None:
-            problems.append(Problem(label, where, f"{owner} refers to unknown event '{event.outcome}' as its outcome"))
+            if "events" not in ds.unread:  # else it may be in the part of events.yaml not read
+                problems.append(Problem(label, where, f"{owner} refers to unknown event '{event.outcome}' as its outcome"))
             continue
         if outcome is event:
             problems.append(Problem(label, where, f"{owner} cannot be its own outcome"))
             continue
-        if outcome.kind != event.kind:
+        if outcome.kind != event.kind and None not in (outcome.kind, event.kind):
             problems.append(Problem(label, where, f"{owner} is a {event.kind}; its outcome '{outcome.id}' is a "
                                     f"{outcome.kind}, not an event of the same kind"))
         if event.status == "planned":
@@ -213,27 +262,84 @@ def quoted(ds: Dataset) -> Iterator[tuple[str, int, str, str]]:
                     yield label, line_of(part, "quote"), part.source, part.quote
 
 
+_CITING = ("events", "members", "documents", "figures", "tensions")  # the kinds whose quotes cite a source
+_NEAREST_CHARS = 20_000_000  # characters of articles searched for nearest passages, at most, per run
+
+
 def _evidence_problems(ds: Dataset) -> list[Problem]:
-    """Every article lies inside seeds/ and reads as UTF-8; every quote is verbatim in it."""
+    """Every article lies inside seeds/ and reads as UTF-8; every quote is verbatim in it (and
+    where it is not, the nearest passage and how it differs); every source is cited."""
     problems, unreadable, cited = [], set(), set()
     for source in ds.sources:
+        if type(source.file) is not str or source.id is None:
+            unreadable.add(source.id)  # its `file` or `id` is wrong: reported as such
+            continue
         try:
             ds.article(source.id)
         except ProblemError as exc:
             problems.append(exc.problem)
             unreadable.add(source.id)
+    budget = _NEAREST_CHARS
     for label, line, source_id, quote in quoted(ds):
         if source_id not in ds.by_id("sources") or source_id in unreadable:
             continue
         if label != LABELS["excluded"]:
             cited.add(source_id)
-        if not ds.article(source_id).contains(quote):
-            shown = quote if len(quote) <= 60 else quote[:57] + "..."
-            problems.append(Problem(label, line, f"quote not found in source '{source_id}': {shown!r}"))
-    for source in ds.sources:
-        if source.id not in cited and source.id not in unreadable:
-            problems.append(Problem(LABELS["sources"], source.line, f"source '{source.id}' is cited by no fact"))
+        if type(quote) is not str:
+            continue  # reported as a wrong field
+        article = ds.article(source_id)
+        if not article.contains(quote):
+            searched = budget > 0
+            if searched:
+                budget -= len(article.normal)
+            problems.append(Problem(label, line, _not_found(ds, source_id, quote, unreadable, searched)))
+    if not any(name in ds.unread for name in _CITING):  # else the citing record may be in what was not read
+        for source in ds.sources:
+            if source.id not in cited and source.id not in unreadable:
+                problems.append(Problem(LABELS["sources"], source.line, f"source '{source.id}' is cited by no fact"))
     return problems
+
+
+def _not_found(ds: Dataset, source_id: str, quote: str, unreadable: set, search: bool = True) -> str:
+    """Why a quote is not in its source's article, for people: the nearest passage of the
+    article (its line) and how the quote differs from it; or the other source whose article
+    has the quote word for word; or that nothing in the article is close."""
+    from .quotes import differences
+
+    shown = quote if len(quote) <= 60 else quote[:57] + "..."
+    said = f"quote not found in source '{source_id}'"
+    for other in ds.sources:
+        if other.id != source_id and other.id not in unreadable and ds.article(other.id).contains(quote):
+            return f"{said}; it is word for word in source '{other.id}' ({other.file}): {shown!r}"
+    if not search:
+        return f"{said}: {shown!r}"
+    article = ds.article(source_id)
+    start, end, similarity = article.nearest(quote)
+    if similarity < _CLOSE:
+        return f"{said}, nor anything close to it: {shown!r}"
+    passage = article.text[article.original_offset(start):article.original_offset(end)]
+    where = f"seeds/{ds.source(source_id).file}:{article.line_of(start)}"
+    said_how, (first, last) = differences(quote, passage)
+    words = passage.split()
+    a, b = max(0, first - _AROUND), min(len(words), last + _AROUND)
+    excerpt = ("…" if a else "") + " ".join(words[a:b]) + ("…" if b < len(words) else "")
+    return f"{said}; nearest passage, {where}: “{excerpt}”: {'; '.join(said_how)}"
+
+
+_CLOSE = 0.6  # below this similarity, a passage is not shown as the quote's nearest
+_AROUND = 6  # words of the passage shown on either side of its differences
+
+
+def unnamed_articles(ds: Dataset) -> list[Problem]:
+    """A problem for each article in seeds/ that no source record names: its facts are not in
+    the dataset, and `coverage` cannot look at it (it says so)."""
+    if "sources" in ds.unread:
+        return []  # the source naming it may be in the part not read
+    files = ds.article_files()
+    named = {s.file for s in ds.sources}
+    named |= {files[name] for name in named if name in files}  # what a link a source names leads to
+    return [Problem(f"seeds/{name}", 0, f"no source names this article (`file: {name}` in data/sources.yaml)")
+            for name in files if name not in named]
 
 
 def _time_problems(ds: Dataset) -> list[Problem]:
@@ -290,8 +396,11 @@ def _as_written_problems(ds: Dataset) -> list[Problem]:
             else:
                 continue
             text = getattr(part, field)
+            if type(text) is not str:
+                continue  # reported as a wrong field
             wanted = f" {fold_words(text)} "
-            if wanted.strip() and not any(wanted in f" {fold_words(c.quote)} " for c in part.citations):
+            if wanted.strip() and not any(wanted in f" {fold_words(c.quote)} " for c in part.citations
+                                          if type(c.quote) is str):
                 problems.append(Problem(label, line_of(part, field), f"{what} {text!r} is in none of its quotes: "
                                         "write it as a source wrote it, and quote the words that say it"))
     return problems

@@ -132,7 +132,7 @@ def settle(label: str, records: list[Any], problems: list[Problem]) -> dict[str,
 
 
 def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: list[Problem]) -> None:
-    from .model import line_of
+    from .model import broken, line_of
 
     claimed = [c.date for c in record.citations if c.date]
     if any(c not in spans for c in claimed):
@@ -148,7 +148,7 @@ def _derive(label: str, record: Any, spans: dict[str, dates.Span], problems: lis
                                     f"they put it in {dates.human(together)}"))
         return
     if not claimed:
-        if type(record).__name__ == "Event":
+        if type(record).__name__ == "Event" and not {"date", "citations"} & set(broken(record)):
             problems.append(Problem(label, record.line, f"event '{record.id}' has no date: give the date a "
                                     "source gives on its citation (`date`), or state one on the event"))
         return

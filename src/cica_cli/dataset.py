@@ -33,6 +33,10 @@ class Dataset:
     bodies: list[model.Body] = field(default_factory=list)
     excluded: list[model.Exclusion] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The data files not read whole (invalid YAML, unreadable, too many problems), by kind
+    # name ("documents"): where reading stopped. A reference into such a file may point to a
+    # record that was never read, so `check` does not report it as unknown.
+    unread: dict[str, Problem] = field(default_factory=dict)
     _articles: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # --- lookups by id -------------------------------------------------
@@ -91,6 +95,8 @@ class Dataset:
         (an article that is missing or unreadable is reported when it is read)."""
         problems = []
         for source in self.sources:
+            if type(source.file) is not str:
+                continue  # reported as a wrong field
             try:
                 os.close(self._open_article(source))
             except ProblemError as exc:
@@ -98,6 +104,40 @@ class Dataset:
                 if exc.problem.file == "seeds/" or any(m in message for m in ("lies outside", "plain file name", "cannot be resolved")):
                     problems.append(exc.problem)
         return sorted(set(problems))
+
+    def article_files(self) -> dict[str, str]:
+        """The files in seeds/ (not hidden ones, not folders), read through a descriptor of
+        the folder as articles are, each with the name of the entry it is (itself, or for a
+        link, the entry of seeds/ it leads to); none when seeds/ is missing or leads out."""
+        import stat
+
+        try:
+            root_fd = os.open(self.root, os.O_RDONLY | _DIRECTORY)
+        except OSError:
+            return {}
+        try:
+            fd = _open_entry(root_fd, os.path.realpath(self.root), "seeds", os.O_RDONLY | _DIRECTORY)
+        except (Outside, OSError):
+            return {}
+        finally:
+            os.close(root_fd)
+        seeds = os.path.realpath(self.seeds_dir)
+        try:
+            names = {}
+            for name in sorted(os.listdir(fd)):
+                if name.startswith("."):
+                    continue
+                try:
+                    mode = os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode
+                except OSError:
+                    continue
+                if stat.S_ISDIR(mode):
+                    continue
+                target = os.path.realpath(os.path.join(seeds, name)) if stat.S_ISLNK(mode) else ""
+                names[name] = os.path.basename(target) if os.path.dirname(target) == seeds else name
+            return names
+        finally:
+            os.close(fd)
 
     def article(self, source_id: str):
         """The source's article as a quotes.Article (read and normalised once), or a ProblemError."""
@@ -274,15 +314,18 @@ def _load(root: Path) -> Dataset:
             text = read_fd(fd, label, MAX_DATA_BYTES)
         except ProblemError as exc:
             ds.problems.append(exc.problem)
+            ds.unread[kind.name] = exc.problem
             continue
         key = digest(text)
         cached = cache.get(name, key)
         if cached is None:
             cached = _build(cls, text, label)
             cache.put(name, key, cached)
-        records, problems, spans = cached
+        records, problems, spans, stopped = cached
         getattr(ds, kind.name).extend(records)
         ds.problems.extend(problems)
+        if stopped is not None:
+            ds.unread[kind.name] = stopped
         dates.remember(spans)
     cache.save()
     if ds.rosters:  # after saving: the cache holds the members as entered, statuses are added here
@@ -301,9 +344,10 @@ class _TooMany(Exception):
         self.line = line
 
 
-def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], dict[str, Any]]:
+def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], dict[str, Any], Optional[Problem]]:
     """The records of one data file, its problems (what kept a record from being built, and
-    invalid dates), and the parsed spans of its valid dates."""
+    invalid dates), the parsed spans of its valid dates, and the problem that stopped the
+    reading before the end of the file (None when it was read whole)."""
     from .claims import settle
 
     records: list[Any] = []
@@ -319,16 +363,20 @@ def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], 
     try:
         content = parse(text, label, each=add)
     except ProblemError as exc:
-        return records, problems[:MAX_PROBLEMS] + [exc.problem], {}
+        # the records read before the error are checked too (their dates are settled)
+        problems = problems[:MAX_PROBLEMS]
+        spans = settle(label, records, problems)
+        return records, problems + [exc.problem], spans, exc.problem
     except _TooMany as stop:
-        problems.append(Problem(label, stop.line, f"more than {MAX_PROBLEMS} problems: the rest of the file is not read"))
-        return records, problems, {}
+        problem = Problem(label, stop.line, f"more than {MAX_PROBLEMS} problems: the rest of the file is not read")
+        return records, problems + [problem], {}, problem
     if content is None:
-        return records, problems, {}
+        return records, problems, {}, None
     if not isinstance(content, list):
-        return records, [Problem(label, 1, f"the file must be a list of {cls.__name__.lower()} records")], {}
+        problem = Problem(label, 1, f"the file must be a list of {cls.__name__.lower()} records")
+        return records, [problem], {}, problem
     spans = settle(label, records, problems)
-    return records, problems, spans
+    return records, problems, spans, None
 
 
 def open_dataset(option: Optional[str] = None) -> Dataset:

@@ -97,8 +97,8 @@ _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SIDES = ("..", "")  # open, unknown
 
 
-def _fail(text, why):
-    raise EDTFError(f"invalid EDTF date {text!r}: {why}")
+def _fail(text, why, unsupported=False):
+    raise EDTFError(f"{'unsupported' if unsupported else 'invalid'} EDTF date {text!r}: {why}")
 
 
 def _days_in(y, m):  # like calendar.monthrange(y, m)[1], without importing calendar
@@ -115,16 +115,70 @@ def _shift(day, sign, years=0, months=0, days=0):
         return date.min if sign < 0 else date.max
 
 
+# What a date may be, in one line, for error messages.
+FORMS = ("dates are written 1992, 1992-10 or 1992-10-05, each may end in ~ (about), ? (uncertain) or % (both); "
+         "intervals 1999/2002 and ../2006; one day between [2009-10..2009-12]; one of [2023, 2024]")
+
+# EDTF's codes in the month's place that are not months (ISO 8601-2 sub-year groupings), and
+# the months each covers (in the northern hemisphere for seasons; winter runs into next year).
+_GROUPINGS = {
+    21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 14),
+    25: ("northern spring", 3, 5), 26: ("northern summer", 6, 8), 27: ("northern autumn", 9, 11),
+    28: ("northern winter", 12, 14), 29: ("southern spring", 9, 11), 30: ("southern summer", 12, 14),
+    31: ("southern autumn", 3, 5), 32: ("southern winter", 6, 8),
+    33: ("first quarter", 1, 3), 34: ("second quarter", 4, 6), 35: ("third quarter", 7, 9),
+    36: ("fourth quarter", 10, 12), 37: ("first four months", 1, 4), 38: ("second four months", 5, 8),
+    39: ("last four months", 9, 12), 40: ("first half", 1, 6), 41: ("second half", 7, 12),
+}
+_NAMED_MONTH = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
+
+
+def _grouping(y, code):
+    """Why `code` in a month's place is not read, and what to write instead."""
+    name, first, last = _GROUPINGS[code]
+    a = f"{y:04d}-{first:02d}"
+    b = f"{y + (last - 1) // 12:04d}-{(last - 1) % 12 + 1:02d}"
+    return (f"{code:02d} is EDTF's code for the {name} of a year, not a month (codes 21-41 are seasons, "
+            f"quarters, thirds and halves of a year, which cica does not read): write its months, "
+            f"[{a}..{b}] (one day in them) or {a}/{b} (all of them)")
+
+
+def _mistake(s):
+    """The likely mistake in a single date that is not YYYY, YYYY-MM or YYYY-MM-DD, or ""."""
+    checks = (
+        (not s, "the date is empty"),
+        (s != s.strip(), "no spaces around a date"),
+        (re.fullmatch(r"[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}", s), "the year comes first: YYYY-MM-DD"),
+        (re.search(r"[0-9]T[0-9]", s), "no times: give the day, YYYY-MM-DD"),
+        (re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}){1,2}", s), "months and days have two digits: 1992-01-05"),
+        (re.match(r"[~?%]|c\.|ca\.?\s|circa|about", s, re.I), "the qualifier comes after the date: 2009~"),
+        (re.fullmatch(r"[0-9-]+[?~%]{2,}", s), "one qualifier at most: % is both ~ and ?"),
+        (re.search(r"[0-9][?~%]-", s), "a qualifier ends the date: 2009-10-05~"),
+        (re.fullmatch(r"[0-9]{1,3}[XxUu]{1,3}|[0-9]{3,4}s|[0-9]{2}'?s", s),
+         "unspecified digits and decades are not read: write the range, [1990..1999]"),
+        (re.fullmatch(r"[0-9]{4}-?[QqHh][1-4]", s), "quarters and halves are written as their months, "
+                                                    "[2002-01..2002-06] or 2002-01/2002-06"),
+        (re.fullmatch(r"[0-9]{4}-?W[0-9]{2}.*", s), "weeks are not read: give the days, [A..B]"),
+        (re.search(r"[0-9]\s*(\.\.|–|—| - | to )\s*[0-9]", s),
+         "a range is A/B (all of it) or [A..B] (one day in it)"),
+        (_NAMED_MONTH.search(s), "months are numbers: 1992-10 for October 1992"),
+        (re.fullmatch(r"-?[0-9]{1,3}|-?[0-9]{5,}|-[0-9]{4}.*", s), "a year has four digits, 0001-9999"),
+    )
+    return next((why for test, why in checks if test), "")
+
+
 def _date(s, text):
     match = _DATE.fullmatch(s)
     if not match:
         got = "" if s == text else f", got {s!r}"
-        _fail(text, f"expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %{got}")
+        _fail(text, f"{_mistake(s) or 'not a date cica reads'}{got}; {FORMS}")
     y, m, d, q = int(match[1]), int(match[2] or 0), int(match[3] or 0), match[4]
     if y == 0:
         _fail(text, "year must be 0001-9999")
+    if match[2] and m in _GROUPINGS and not match[3]:
+        _fail(text, _grouping(y, m), unsupported=True)  # valid EDTF (level 2), not read here
     if match[2] and not 1 <= m <= 12:
-        _fail(text, "month must be 01-12")
+        _fail(text, f"month must be 01-12; {FORMS}")
     days = _days_in(y, m or 12)
     if match[3] and not 1 <= d <= days:
         _fail(text, f"day must be 01-{days} in {_MONTHS[m - 1]} {y}")

@@ -48,6 +48,8 @@ def problems(members: list[Any], label: str) -> list[Problem]:
                 code = getattr(member, fname)
                 line = line_of(member, fname)
                 if code is None:
+                    if fname in (getattr(member, "_lines", None) or {}):
+                        continue  # written, but not as text: reported as a wrong field
                     found.append(Problem(label, member.line, f"{who} is a state without {fname} (its ISO 3166-1 "
                                                              f"alpha-{size} code)"))
                     continue
@@ -62,8 +64,8 @@ def problems(members: list[Any], label: str) -> list[Problem]:
                                                    f"{code2!r} is {one.name}"))
             elif matched:
                 fname, code, country, line = matched[0]
-                mine = {fold(member.name), *(fold(a) for a in member.aliases)}
-                if not mine & _names(country):
+                mine = {fold(n) for n in (member.name, *member.aliases) if type(n) is str}  # name: None when wrong
+                if type(member.name) is str and not mine & _names(country):
                     found.append(Problem(label, line, f"{who}: {fname} {code!r} is the code of {country.name}, "
                                                       f"which is neither the member's name nor one of its aliases"))
         if (member.identifier is None) != (member.identifier_scheme is None):

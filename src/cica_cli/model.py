@@ -15,6 +15,7 @@ from typing import Any, Union
 
 from . import counts
 from .errors import Problem
+from .names import did_you_mean
 from .yamlfile import LineDict
 
 EVENT_KINDS = (
@@ -647,7 +648,8 @@ _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "tru
 # A converter takes (value, file, line, problems) and returns (converted value, ok).
 Converter = typing.Callable[[Any, str, int, list], tuple[Any, bool]]
 # Per record class: its name, its field names, and per field (name, converter, required,
-# allowed values, is a date field, normaliser). Worked out once per class, not once per record.
+# allowed values, is a date field, normaliser, the stand-in for a value that is missing or
+# wrong: an empty list or None). Worked out once per class, not once per record.
 _Plan = tuple[str, frozenset, list[tuple[str, Converter, bool, Any, bool, Any]]]
 _PLANS: dict[type, _Plan] = {}
 
@@ -658,39 +660,49 @@ def _plan(cls: type) -> _Plan:
         name, hints, fields = cls.__name__.lower(), typing.get_type_hints(cls), []
         for f in public_fields(cls):
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            stand_in = list if typing.get_origin(hints[f.name]) is list else None
             fields.append((f.name, _converter(hints[f.name], f"{name}.{f.name}"), required,
                            CHOICES.get((cls.__name__, f.name)), f.name in DATE_FIELDS,
-                           NORMALISE.get((cls.__name__, f.name))))
+                           NORMALISE.get((cls.__name__, f.name)), stand_in))
         plan = _PLANS[cls] = (name, frozenset(f[0] for f in fields), fields)
     return plan
 
 
 def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -> Any:
-    """Build a `cls` from YAML data, appending a Problem for each thing wrong; None if unusable."""
+    """Build a `cls` from YAML data, appending a Problem for each thing wrong; None only when
+    `data` is not a mapping.
+
+    A record with a wrong field is still built, with the field empty (None, or an empty list;
+    a wrong item of a list is left out), and marked `broken(record)` with the names of those
+    fields, so that `check` goes on to report its other problems (a bad date, a quote not in
+    its article, an unknown source) in the same run. Other commands refuse a dataset with
+    any problem, so they never see such a record."""
     name, known, fields = _plan(cls)
     if not isinstance(data, LineDict):
         problems.append(Problem(file, line, f"{name} must be a mapping, not {_describe(data)}"))
         return None
-    ok = True
+    bad: list[str] = []
     if not known.issuperset(data):
         for key in data:
             if key not in known:
-                problems.append(Problem(file, data.line_of(key), f"unknown field '{key}' in {name}"))
-                ok = False
+                problems.append(Problem(file, data.line_of(key), f"unknown field '{key}' in {name}{_fields_hint(key, field_names(cls))}"))
+                bad.append(key)
     values: dict[str, Any] = {}
     lines, start = data.lines, data.line
-    for fname, convert, required, choices, is_date, normalise in fields:
+    missing = []
+    for fname, convert, required, choices, is_date, normalise, stand_in in fields:
         if fname not in data:
             if required:
-                problems.append(Problem(file, start, f"{name} is missing required field '{fname}'"))
-                ok = False
+                missing.append(fname)
+                values[fname] = stand_in() if stand_in else None
             continue
         where = lines.get(fname, start)
         value, good = convert(data[fname], file, where, problems)
         if good and is_date and type(value) is int:
             value = str(value)  # an unquoted year such as `date: 1992`
         if good and choices and value not in choices:
-            problems.append(Problem(file, where, f"{name}.{fname} must be one of {', '.join(choices)}; got {value!r}"))
+            problems.append(Problem(file, where, f"{name}.{fname} must be one of {', '.join(choices)}; "
+                                                 f"got {value!r}{did_you_mean(value, choices)}"))
             good = False
         if good and normalise is not None:
             try:
@@ -698,13 +710,31 @@ def build(cls: type, data: Any, file: str, line: int, problems: list[Problem]) -
             except ValueError as exc:
                 problems.append(Problem(file, where, f"{name}.{fname}: {exc}"))
                 good = False
-        ok = ok and good
+        if not good:
+            bad.append(fname)
+            if not (stand_in is list and isinstance(value, list)):  # a list keeps its good items
+                value = stand_in() if stand_in else None
         values[fname] = value
-    if not ok:
-        return None
+    if missing:  # one line for them all
+        listed = ", ".join(f"'{f}'" for f in missing)
+        problems.append(Problem(file, start, f"{name} is missing required field{'s' if len(missing) > 1 else ''} {listed}"))
+        bad += missing
     made = cls(**values, line=start)
     made._lines = lines  # where each field is, for problems found later (line_of); not a field
+    if bad:
+        made._broken = tuple(bad)
     return made
+
+
+def broken(record: Any) -> tuple[str, ...]:
+    """The fields of a record built from a data file that were missing, wrong or unknown
+    (known while the file is built, before the record cache; empty for a sound record)."""
+    return getattr(record, "_broken", ())
+
+
+def _fields_hint(key: Any, known: tuple[str, ...]) -> str:
+    """What to write instead of an unknown field: the closest field, or every field."""
+    return did_you_mean(key, known) or f" (its fields: {', '.join(known)})"
 
 
 def line_of(record: Any, name: str) -> int:
@@ -750,14 +780,15 @@ def _converter(hint: Any, what: str) -> Converter:
                 item_line = item.line if isinstance(item, LineDict) else line
                 converted, good = convert_item(item, file, item_line, problems)
                 ok = ok and good
-                items.append(converted)
+                if converted is not None:  # a record with a wrong field is kept (see `build`)
+                    items.append(converted)
             return items, ok
 
         return convert_list
     if dataclasses.is_dataclass(hint):
         def convert_record(value, file, line, problems):
             record = build(hint, value, file, line, problems)
-            return record, record is not None
+            return record, record is not None and not broken(record)
 
         return convert_record
     matches = _matcher(hint)

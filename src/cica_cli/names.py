@@ -131,11 +131,19 @@ def suggest(folded: str, table: list[tuple[str, str, object]], keys, limit: int 
     scored: dict[str, float] = {}
     for f, key, item in table:
         words = [fold(w) for w in key.split()] + [f]
-        score = max(difflib.SequenceMatcher(None, folded, w).ratio() for w in words if w)
+        score = max((difflib.SequenceMatcher(None, folded, w).ratio() for w in words if w), default=0)
         if score >= 0.75:
             name = display(keys, item)
             scored[name] = max(score, scored.get(name, 0))
     return [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])][:limit]
+
+
+def did_you_mean(value: object, allowed: Iterable[str]) -> str:
+    """"; did you mean 'summit'?" when `value` is close to some of the `allowed` words or ids
+    (found by `suggest`, as for names), else ""."""
+    folded = fold(value) if type(value) is str else ""
+    close = suggest(folded, [(fold(a), a, a) for a in allowed], lambda a: [a]) if folded else []
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
 def choose(value: str, allowed: Sequence[str], field: str, noun: str | None = None) -> str:

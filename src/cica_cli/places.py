@@ -113,4 +113,4 @@ def usages(ds: Dataset, record: Named) -> list[Usage]:
 def place_of_wording(place: Place, wording: str) -> bool:
     """Whether an event's `place` wording is one of the place's names."""
     folded = fold(wording)
-    return any(fold(key) == folded for key in named_keys(place))
+    return any(fold(key) == folded for key in named_keys(place) if type(key) is str)  # None: a name written wrong

@@ -110,8 +110,12 @@ def parse(text: str, label: str, each: Any = None) -> Any:
         return _values(_Loader(text), each)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # a quotation mark never closed: where it opens
         line = mark.line + 1 if mark else 0
-        raise ProblemError(Problem(label, line, f"invalid YAML: {exc.problem or exc.context}")) from None
+        said = f"invalid YAML: {exc.problem or exc.context}"
+        hint = advice(f"{exc.context or ''} {exc.problem or ''}", _line(text, line), mark.column if mark else -1)
+        raise ProblemError(Problem(label, line, said + hint)) from None
     except yaml.YAMLError as exc:
         raise ProblemError(Problem(label, 0, f"invalid YAML: {exc}")) from None
     except YamlProblem as exc:
@@ -119,6 +123,42 @@ def parse(text: str, label: str, each: Any = None) -> Any:
     finally:
         if collecting:
             gc.enable()
+
+
+def _line(text: str, number: int) -> str:
+    """Line `number` (1-based) of `text`, or ""."""
+    if number < 1:
+        return ""
+    at = 0
+    for _ in range(number - 1):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return ""
+    end = text.find("\n", at)
+    return text[at: end if end != -1 else len(text)]
+
+
+_FIELD = re.compile(r"\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):\s+(\S.*?)\s*")
+
+
+def advice(said: str, line: str, column: int) -> str:
+    """What to do about the YAML parser's usual complaints (`said`, at `column` of `line`),
+    for people who write data rather than YAML: most come from text that needs quotes."""
+    if "mapping values are not allowed" in said:
+        field = _FIELD.fullmatch(line)
+        if field and field.end(1) != column and len(field[2]) <= 60 and '"' not in field[2] and "\\" not in field[2]:
+            return f': text containing ": " must be in quotes: {field[1]}: "{field[2]}"'
+        return ': text containing ": " must be in quotes ("...", or \'...\' if it holds a double quote)'
+    if "tab character" in said or ("cannot start any token" in said and "\t" in line):
+        return ": indent with spaces, not tabs"
+    if "cannot start any token" in said or "expected alphabetic or numeric character" in said:
+        return ": text starting with @, `, %, * or & must be in quotes"
+    if "did not find expected key" in said:
+        return (": check the indentation; text that starts with a quotation mark or a bracket but does not end "
+                "with it must be in quotes as a whole ('\"The\" president said')")
+    if "quoted scalar" in said:
+        return ": a quotation mark opened here is not closed"
+    return ""
 
 
 def _values(loader: Any, each: Any = None) -> Any:

@@ -14,7 +14,9 @@ from .sharing import FormatOption, export_listing
 @command("check", "cica check --data ./my-dataset")
 def check_command(data: DataOption = None, json: JsonOption = False) -> None:
     """Validate the dataset: schema, ids, references, EDTF dates, quotes found in their articles,
-    article files inside seeds/. One line per problem (data/FILE.yaml:LINE: message)."""
+    article files inside seeds/, every article named by a source. Every problem in one run, one
+    line each (data/FILE.yaml:LINE: message); a quote not found comes with the article's nearest
+    passage and where it differs, a YAML error with the line where the file stops being read."""
     from .. import render
     from ..check import check
     from ..dataset import load_dataset, resolve_root
@@ -50,7 +52,8 @@ def coverage_command(
     fmt: FormatOption = None,
 ) -> None:
     """List, per source, each date or quantity in the article that no record cites and
-    data/excluded.yaml does not explain. Exits 1 while anything is unaccounted for."""
+    data/excluded.yaml does not explain, and name any article in seeds/ that no source names.
+    Exits 1 while anything is unaccounted for."""
     from .. import render
     from ..coverage import Uncovered, coverage
     from ..dataset import open_dataset
@@ -82,5 +85,12 @@ def coverage_command(
     else:
         count = 1 if source is not None else len(ds.sources)
         render.print_lines([f"coverage: every date and quantity in {count} source(s) is cited or excluded"])
-    if missing:
+    unnamed = []
+    if source is None:  # an article no source names is not covered at all
+        from ..check import unnamed_articles
+
+        unnamed = unnamed_articles(ds)
+        for problem in unnamed:
+            render.error(f"{problem}: its dates and quantities are not looked at")
+    if missing or unnamed:
         raise typer.Exit(int(Exit.DATA))
