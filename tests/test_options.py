@@ -3,7 +3,7 @@ mistyped one, help text shown as written, and shell completion."""
 
 import pytest
 
-from cica_cli.model import DOCUMENT_KINDS, EVENT_KINDS, STATUSES
+from cica_cli.model import DOCUMENT_KINDS, EVENT_KINDS, MEMBER_KINDS, STATUSES
 
 
 def ids(result):
@@ -25,6 +25,20 @@ def test_repeated_and_comma_separated_values_mean_any_of_them(cica, command, opt
     assert set(repeated) == set(one) | set(other)
     # in the command's own order, not the order the values were given in
     assert ids(cica(command, option, f"{values[1]},{values[0]}", "--json")) == repeated
+
+
+@pytest.mark.parametrize("command, option, values", [
+    ("timeline", "--kind", EVENT_KINDS), ("documents", "--kind", DOCUMENT_KINDS),
+    ("members", "--status", STATUSES), ("members", "--kind", MEMBER_KINDS),
+])
+def test_help_lists_every_allowed_value_from_the_model(cica, command, option, values):
+    """The closed lists are the model's: a value added there is offered in --help at once."""
+    import re
+
+    text = " ".join(cica(command, "--help").stdout.split())
+    described = text[text.index(option + " "):]
+    listed = re.search(r"\(([^)]*)\)", described).group(1)
+    assert [v.strip() for v in listed.split(",")] == list(values)
 
 
 def test_values_are_matched_in_any_case(cica):

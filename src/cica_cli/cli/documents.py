@@ -9,6 +9,7 @@ import typer
 from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
+from ..vocabulary import DOCUMENT_KINDS
 from .views import VIEWS, date_line, look_up, says, short_date, source_ids
 
 
@@ -56,7 +57,7 @@ def document_command(name: Annotated[str, typer.Argument(metavar="NAME", help="A
 
 @command("documents", "cica documents --kind action-plan")
 def documents_command(
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only documents of these kinds (declaration, act, catalogue, action-plan, ...): repeat it or separate with commas.", autocompletion=options.complete_document_kinds)] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help=f"Only documents of these kinds ({', '.join(DOCUMENT_KINDS)}): repeat it or separate with commas.", autocompletion=options.complete_document_kinds)] = None,
     data: DataOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,

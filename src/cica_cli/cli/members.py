@@ -10,6 +10,7 @@ import typer
 from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
+from ..vocabulary import MEMBER_KINDS, STATUSES
 from .views import DAGGER, VIEWS, look_up, remarks, scope_note, section, short_date, source_ids
 
 
@@ -90,8 +91,8 @@ def member_command(name: NameArgument, data: DataOption = None, json: JsonOption
 
 @command("members", "cica members --status observer --kind organisation")
 def members_command(
-    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help="Only those that have held this status (member, observer, partner, applicant, non-member, cooperating); several, repeated or with commas, mean any of them.", autocompletion=options.complete_statuses)] = None,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only states or only organisations (state, organisation).", autocompletion=options.complete_member_kinds)] = None,
+    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help=f"Only those that have held this status ({', '.join(STATUSES)}); several, repeated or with commas, mean any of them.", autocompletion=options.complete_statuses)] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help=f"Only states or only organisations ({', '.join(MEMBER_KINDS)}).", autocompletion=options.complete_member_kinds)] = None,
     data: DataOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,

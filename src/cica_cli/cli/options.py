@@ -122,7 +122,7 @@ def complete_documents(ctx: typer.Context, incomplete: str) -> list:
 
 
 def _kinds():
-    from ..model import DOCUMENT_KINDS, EVENT_KINDS, MEMBER_KINDS, STATUSES
+    from ..vocabulary import DOCUMENT_KINDS, EVENT_KINDS, MEMBER_KINDS, STATUSES
 
     return EVENT_KINDS, DOCUMENT_KINDS, MEMBER_KINDS, STATUSES
 

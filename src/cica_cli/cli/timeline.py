@@ -9,6 +9,7 @@ import typer
 from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
+from ..vocabulary import EVENT_KINDS
 from .views import MARKED, marked_date
 
 
@@ -17,7 +18,7 @@ def timeline_command(
     start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only events that may fall on or after this year or EDTF date (all of a rough date need not: see --within).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only events that may fall on or before this year or EDTF date.")] = None,
     within: Annotated[bool, typer.Option("--within", help="With --from/--to: only events certainly within the range, every day their date allows. The default keeps those that may fall in it, so that a rough date (a year, \"Oct 2009 or later\") is never silently dropped.")] = False,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="Only events of these kinds (summit, proposal, adoption, ...): repeat it or separate with commas.", autocompletion=options.complete_event_kinds)] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help=f"Only events of these kinds ({', '.join(EVENT_KINDS)}): repeat it or separate with commas.", autocompletion=options.complete_event_kinds)] = None,
     source: Annotated[Optional[str], typer.Option("--source", metavar="SOURCE", help="Only events cited from this source (id, file name or unique prefix).", autocompletion=options.complete_sources)] = None,
     member: Annotated[Optional[str], typer.Option("--member", metavar="NAME", help="Only events involving this state or organisation.", autocompletion=options.complete_members)] = None,
     person: Annotated[Optional[str], typer.Option("--person", metavar="NAME", help="Only events whose quotes name this person (a name, alias or id).", autocompletion=options.complete_people)] = None,
