@@ -196,6 +196,17 @@ def test_add_of_a_missing_file_is_a_usage_error(cica, root, tmp_path):
     assert result.exit_code == 2 and "No such file" in result.stderr
 
 
+def test_draft_before_the_source_record_says_what_to_add_first(cica, root):
+    """A curator who runs `draft` on an article just added (no source record yet) is told the
+    next step, not only that no source has that name."""
+    assert cica("add", ARTICLE, "--data", root).exit_code == 0
+    name = intake.seed_name(5, ARTICLE.read_bytes())
+    early = cica("draft", name[:3], "--data", root)
+    assert early.exit_code == 1
+    assert f"seeds/{name} has no record in data/sources.yaml yet" in early.stderr
+    assert "has no record" not in cica("draft", "zzz", "--data", root).stderr
+
+
 def test_draft_out_writes_a_new_file_and_never_over_one(cica, root, tmp_path):
     cica("add", ARTICLE, "--data", root)
     append(root / "data" / "sources.yaml", SOURCE.format(file=intake.seed_name(5, ARTICLE.read_bytes())))

@@ -8,6 +8,7 @@ from typing import Any, Optional, Sequence, Union
 
 from . import counts, dates
 from .dataset import Dataset
+from .errors import NotFound
 from .model import (
     DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
 )
@@ -25,7 +26,17 @@ def document_keys(document: Document) -> list[str]:
 
 
 def find_source(ds: Dataset, query: str) -> Source:
-    return resolve(query, ds.sources, source_keys, "source")
+    """A source by id, file name or unique prefix; an article in seeds/ that no source record
+    names yet is said to be one (the curator's next step), not merely "not found"."""
+    try:
+        return resolve(query, ds.sources, source_keys, "source")
+    except NotFound as exc:
+        named = {s.file for s in ds.sources}
+        waiting = sorted(f for f in ds.article_files() if f.startswith(query.strip()) and f not in named)
+        if query.strip() and waiting:
+            raise NotFound(f"{exc}; seeds/{waiting[0]} has no record in data/sources.yaml yet: "
+                           "add one (`cica add` prints a draft of it)") from None
+        raise
 
 
 def find_member(ds: Dataset, query: str) -> Member:
