@@ -38,9 +38,7 @@ def timeline_command(
     from ..claims import marked
     from ..dataset import open_dataset
     from ..errors import NotFound
-    from ..lookup import find_member, find_source
     from ..model import EVENT_KINDS, Event, cited_sources
-    from ..people import find_person
     from ..timeline import timeline
     from .. import plans
 
@@ -50,9 +48,16 @@ def timeline_command(
 
             raise UsageError(f"{option}: give a file name, or - for standard output")
     ds = open_dataset(data)
-    source_id = find_source(ds, source).id if source else None
-    member_id = find_member(ds, member).id if member else None
-    person_id = find_person(ds, person).id if person else None
+    source_id = member_id = person_id = None
+    if source or member:  # the finders are loaded only when a filter needs them
+        from ..lookup import find_member, find_source
+
+        source_id = find_source(ds, source).id if source else None
+        member_id = find_member(ds, member).id if member else None
+    if person:
+        from ..people import find_person
+
+        person_id = find_person(ds, person).id
     kinds = options.many(kind, EVENT_KINDS, "kind")
     events = timeline(ds, start, end, kinds, source_id, member_id, context, within, person_id)
     if ics or html:
