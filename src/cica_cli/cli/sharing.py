@@ -16,15 +16,16 @@ import typer
 from . import options
 from .app import DataOption, JsonOption, command
 
-FormatOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--format", metavar="FORMAT",
-        help="Output format: table (default), csv (RFC 4180, dates as EDTF plus a *_human column), "
-             "markdown (a GitHub table) or json (same as --json).",
-        show_default=False, autocompletion=options.complete_formats,
-    ),
-]
+def format_option(more: str = "") -> Any:
+    """The --format option of a listing; `more` names formats a command adds to the shared ones."""
+    shared = ("Output format: table (default), csv (RFC 4180, dates as EDTF plus a *_human column), "
+              "markdown (a GitHub table)")
+    listed = f"{shared}, json (same as --json), or {more}." if more else f"{shared} or json (same as --json)."
+    return Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", help=listed, show_default=False,
+                                                 autocompletion=options.complete_formats)]
+
+
+FormatOption = format_option()
 
 
 def export_listing(records: Sequence[Any], fmt: Optional[str], json: bool = False,

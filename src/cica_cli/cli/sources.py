@@ -3,13 +3,13 @@ facts that cite them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .sharing import export_listing
+from .sharing import export_listing, format_option
 from .views import VIEWS, in_full, short_date
 
 
@@ -49,15 +49,7 @@ def _show_source(ds, source) -> None:
     )
 
 
-SourcesFormatOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--format", metavar="FORMAT",
-        help="Output format: table (default), csv, markdown, json (same as --json), or csl-json "
-             "(a CSL-JSON bibliography for Zotero, Pandoc and CSL processors).",
-        show_default=False, autocompletion=options.complete_formats,
-    ),
-]
+SourcesFormatOption = format_option("csl-json (a CSL-JSON bibliography for Zotero, Pandoc and CSL processors)")
 
 
 @command("sources", "cica sources --format csl-json > cica.json")
