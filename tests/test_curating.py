@@ -275,3 +275,20 @@ def test_the_guide_shows_the_records_this_test_writes():
     # the article shown is the fixture's, but for its first line
     shown = re.search(r"```text\n(.*?)```", guide, re.S).group(1)
     assert shown.split("\n", 1)[1] == ARTICLE.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_add_whose_draft_cannot_be_written_copies_nothing(cica, root, tmp_path):
+    """The draft's file is made first: when it cannot be, the article is not copied either, so
+    the curator can run the command again once the path is right."""
+    before = sorted(p.name for p in (root / "seeds").iterdir())
+    failed = cica("add", ARTICLE, "--out", str(tmp_path / "no-such-folder" / "draft.yaml"), "--data", root)
+    assert failed.exit_code == 2 and "--out" in failed.stderr
+    assert sorted(p.name for p in (root / "seeds").iterdir()) == before
+    assert cica("add", ARTICLE, "--out", str(tmp_path / "draft.yaml"), "--data", root).exit_code == 0
+    assert yaml.safe_load((tmp_path / "draft.yaml").read_text())[0]["file"] == intake.seed_name(5, ARTICLE.read_bytes())
+
+
+@pytest.mark.parametrize("command", [["add", str(ARTICLE)], ["draft", "004"]])
+def test_out_and_json_together_are_refused(cica, root, tmp_path, command):
+    result = cica(*command, "--json", "--out", str(tmp_path / "d.yaml"), "--data", root)
+    assert result.exit_code == 2 and not (tmp_path / "d.yaml").exists()

@@ -301,3 +301,22 @@ def test_json_says_what_was_written(tmp_path, shipped):
     summary = json.loads(result.stdout)
     assert summary["format"] == "datapackage" and summary["tables"]["events"] == len(shipped.events)
     assert sorted(summary["files"]) == sorted(p.name for p in (tmp_path / "p").iterdir())
+
+
+@pytest.mark.parametrize("fmt, target, planted", [
+    ("datapackage", "package", "package/sources.csv"),  # a file inside the package's folder
+    ("sqlite", "cica.db", "metadata.json"),  # the file written beside the database
+])
+def test_a_planted_symbolic_link_is_never_written_through(cica, tmp_path, fmt, target, planted):
+    """Another user's link where an export's file is to go (a shared folder) cannot send the
+    bytes elsewhere: the export stops with one line and the link's target is untouched. (A link
+    at the database's own name is replaced by the new database, as a whole file is.)"""
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    link = tmp_path / planted
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(victim)
+    result = cica("export", fmt, str(tmp_path / target))
+    assert result.exit_code == 1
+    assert "symbolic link, not followed" in result.stderr and "Traceback" not in result.stderr
+    assert victim.read_text() == "keep me"

@@ -109,6 +109,8 @@ def write(ds: Dataset, directory: str) -> tuple[list[str], list[Table]]:
     from . import output
     from .errors import UsageError
 
+    if directory == "-":
+        raise UsageError("a Data Package is a directory: give its name, not - (standard output)", "target")
     if os.path.exists(directory) and not os.path.isdir(directory):
         raise UsageError(f"{directory!r} exists and is not a directory; a Data Package is a directory", "target")
     try:

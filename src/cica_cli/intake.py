@@ -84,6 +84,8 @@ def _seeds(root: Path) -> list[tuple[str, Optional[str]]]:
         names = sorted(os.listdir(root / "seeds"))
     except FileNotFoundError:
         return []
+    except OSError as exc:  # seeds is a file, or cannot be read
+        raise DataError([Problem("seeds", 0, f"cannot read the folder: {exc.strerror or exc}")]) from None
     found = []
     for name in names:
         try:

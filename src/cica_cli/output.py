@@ -295,7 +295,9 @@ def write_file(target: str, content: bytes) -> None:
 
     A regular file is written to a new file beside it and renamed over it once every byte is
     written, so a full disk or an interrupt leaves the old file as it was (and no partial one);
-    a device or a pipe (/dev/stdout, a FIFO) is written in place."""
+    a device or a pipe (/dev/stdout, a FIFO) is written in place. A symbolic link at the name
+    itself is refused, never written through: one planted where the file is to go (in a shared
+    folder, beside a database) cannot send the bytes elsewhere."""
     import secrets
     import stat
 
@@ -303,10 +305,16 @@ def write_file(target: str, content: bytes) -> None:
         out_bytes(content)
         flush()
         return
-    path = os.path.realpath(target)
+    # the folders on the way are resolved; the name itself is not
+    path = os.path.join(os.path.realpath(os.path.dirname(target) or "."), os.path.basename(target))
     mode = None
     try:
-        info = os.stat(path)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if not path.startswith("/dev/"):  # /dev/stdout and the like are links to follow
+                raise OutputError(f"cannot write {target}: it is a symbolic link, not followed; "
+                                  "remove it or name another file")
+            info = os.stat(path)
         regular, mode = stat.S_ISREG(info.st_mode), stat.S_IMODE(info.st_mode)
     except FileNotFoundError:
         regular = True

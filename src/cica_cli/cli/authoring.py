@@ -75,19 +75,28 @@ def add_command(
     from .. import intake, render
     from ..dataset import open_dataset
 
+    _out_alone(out, json)
     ds = open_dataset(data)
     raw, text = intake.read_article(file)
-    if out is not None:
-        _refuse_existing(out)
     plan = intake.plan(ds, raw, text)
-    intake.copy_in(ds.root, plan, raw)
+    # the draft's file is made before the article is copied in: if it cannot be, nothing is
+    fd = _create_new(out) if out is not None else None
+    try:
+        intake.copy_in(ds.root, plan, raw)
+    except BaseException:
+        if fd is not None:
+            import os
+
+            os.close(fd)
+            os.unlink(out)
+        raise
     draft = intake.source_draft(plan)
     render.error(f"copied {file} to seeds/{plan.name}")
     if json:
         render.print_json({"file": plan.name, "seen": {k: [{"line": n, "text": t} for n, t in v] for k, v in plan.seen.items()},
                            "draft": draft})
-    elif out is not None:
-        _write_new(out, draft)
+    elif fd is not None:
+        _fill(fd, draft)
         render.error(f"wrote the draft record to {out}: review it, then move it into data/sources.yaml")
     else:
         from .. import output
@@ -115,6 +124,7 @@ def draft_command(
     from ..errors import DataError, Exit
     from ..lookup import find_source
 
+    _out_alone(out, json)
     ds = open_dataset(data)
     chosen = find_source(ds, source)
     if out is not None:
@@ -130,7 +140,7 @@ def draft_command(
     elif not drafts:
         render.print_lines([f"draft: every date and quantity in {chosen.id} is cited or excluded; nothing to draft"])
     elif out is not None:
-        _write_new(out, as_yaml(drafts, chosen))
+        _fill(_create_new(out), as_yaml(drafts, chosen))
         render.error(f"wrote {len(drafts)} draft(s) to {out}")
     else:
         from .. import output
@@ -151,19 +161,34 @@ def _refuse_existing(path: str) -> None:
         raise UsageError(f"--out: {path!r} exists; the draft goes into a new file, for review")
 
 
-def _write_new(path: str, text: str) -> None:
-    """Write `text` to a new file at `path`; never over a file (a usage error if one appeared)."""
+def _out_alone(out, json: bool) -> None:
+    from ..errors import UsageError
+
+    if out is not None and json:
+        raise UsageError("--out writes the YAML draft to a file and --json prints JSON: give one of them")
+
+
+def _create_new(path: str) -> int:
+    """A new file at `path`, open for writing; never one that exists (a usage error if one does)."""
     import os
 
     from ..errors import UsageError
-    from ..output import write_fd
 
+    _refuse_existing(path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except FileExistsError:
         raise UsageError(f"--out: {path!r} exists; the draft goes into a new file, for review") from None
     except OSError as exc:
         raise UsageError(f"--out: {path!r}: {exc.strerror or exc}") from None
+
+
+def _fill(fd: int, text: str) -> None:
+    """Write `text` whole to the new file `fd`, and close it."""
+    import os
+
+    from ..output import write_fd
+
     try:
         write_fd(fd, text.encode("utf-8"))
     finally:
