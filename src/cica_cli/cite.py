@@ -15,6 +15,7 @@ from typing import Any, Optional
 from . import counts, dates
 from .dataset import Dataset
 from .errors import InvalidChoice, NotFound, UsageError
+from .claims import held_as_of
 from .model import Citation, Source, scope_words
 
 STYLES = ("plain", "chicago", "apa", "bibtex", "markdown", "csl-json")
@@ -167,8 +168,7 @@ def _figure_claim(ds: Dataset, figure) -> Claim:
     value = counts.text(figure.value)
     scope = scope_words(figure.scope, figure.qualifier)
     qualifier = f", {scope}" if scope else ""
-    source = ds.source(figure.source)
-    as_of = figure.as_of or (source.as_of if source else None)
+    as_of, _ = held_as_of(ds, figure, figure.source)
     when = f" (as of {dates.human(as_of)})" if as_of else ""
     citation = Citation(figure.source, figure.quote)
     return _with_sources(ds, Claim(figure.id, "figure", f"{description}: {value}{unit}{qualifier}{when}.",
@@ -189,10 +189,7 @@ def _status_claim(ds: Dataset, member, what: str, number: int) -> Claim:
     when = []
     if item.date:
         when.append(f"dated {dates.human(item.date)}")
-    as_of = item.as_of
-    if as_of is None and not item.date and item.citations:
-        source = ds.source(item.citations[0].source)
-        as_of = source.as_of if source else None
+    as_of = item.as_of if item.date else held_as_of(ds, item, item.citations[0].source if item.citations else None)[0]
     if as_of:
         when.append(f"as of {dates.human(as_of)}")
     suffix = f" ({'; '.join(when)})" if when else ""

@@ -198,6 +198,25 @@ def basis(record: Any) -> str:
     return "no date"
 
 
+def held_as_of(ds: Any, record: Any, source_id: Optional[str]) -> tuple[Optional[str], bool]:
+    """The one rule for when a fact (a figure, a status, a role, an office, a name) is known to
+    hold: its own `as_of`, else the `as_of` of the source that says it (flag True); None when
+    neither is known (an unknown source)."""
+    if record.as_of:
+        return record.as_of, False
+    source = ds.source(source_id) if source_id else None
+    return (source.as_of, True) if source is not None else (None, False)
+
+
+def first_held_as_of(ds: Any, record: Any) -> tuple[Optional[str], bool]:
+    """`held_as_of` by the record's first citation from a known source."""
+    for citation in record.citations:
+        when = held_as_of(ds, record, citation.source)
+        if when[0] is not None:
+            return when
+    return held_as_of(ds, record, None)
+
+
 def attribution(citation: Any) -> str:
     """A citation's source and, where it gives one, its own date: "askeroglu-2022, 1992";
     "auelbayev-2022, 5 Oct 1992, inferred". The one way a source is shown beside a date."""

@@ -187,11 +187,13 @@ def overall(comparisons: Iterable[Comparison], count: int) -> str:
 # --- observations from the dataset ------------------------------------------
 
 
-def _source_as_of(ds: Dataset, source_id: str, file: str, line: int, what: str) -> str:
-    source = ds.source(source_id)
-    if source is None:
-        raise DataError([Problem(file, line, f"{what} refers to unknown source '{source_id}'")])
-    return source.as_of
+def _held(ds: Dataset, record: Any, source_id: str, file: str, what: str) -> str:
+    """When `record` holds by `source_id` (claims.held_as_of); a source the dataset lacks is
+    a data problem."""
+    when, _ = claims.held_as_of(ds, record, source_id)
+    if when is None:
+        raise DataError([Problem(file, record.line, f"{what} refers to unknown source '{source_id}'")])
+    return when
 
 
 def figures(ds: Dataset, metric: Optional[str] = None) -> list[Observation]:
@@ -201,7 +203,7 @@ def figures(ds: Dataset, metric: Optional[str] = None) -> list[Observation]:
     for f in ds.figures:
         if metric is not None and f.metric != metric:
             continue
-        as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
+        as_of = _held(ds, f, f.source, "data/figures.yaml", f"figure '{f.id}'")
         result.append(Observation(FIGURE, f.metric, f.id, f.value, as_of, f.source, f.quote, f.qualifier,
                                   scope=f.scope))
     for m in ds.metrics:
@@ -220,7 +222,7 @@ def sums(ds: Dataset, metric: Metric) -> list[Observation]:
     for f in ds.figures:
         if f.metric not in parts:
             continue
-        as_of = f.as_of or _source_as_of(ds, f.source, "data/figures.yaml", f.line, f"figure '{f.id}'")
+        as_of = _held(ds, f, f.source, "data/figures.yaml", f"figure '{f.id}'")
         found.setdefault((f.source, as_of, f.scope), {}).setdefault(f.metric, f)
     result = []
     for (source, as_of, _), by_part in found.items():
@@ -246,7 +248,7 @@ def statuses(ds: Dataset) -> list[Observation]:
                 if c.source in seen:
                     continue
                 seen.add(c.source)
-                as_of = s.as_of or _source_as_of(ds, c.source, "data/members.yaml", s.line, f"member '{m.id}'")
+                as_of = _held(ds, s, c.source, "data/members.yaml", f"member '{m.id}'")
                 result.append(Observation(STATUS, m.id, m.id, s.status, as_of, c.source, c.quote))
     return in_time_order(result)
 

@@ -106,21 +106,16 @@ def facts_citing(ds: Dataset, source_id: str) -> list[Fact]:
 def as_of(ds: Dataset, entry: Union[Status, Role]) -> tuple[Optional[str], bool]:
     """When a status or role is known to hold: its own `as_of`, else the `as_of` of its first
     citation's source. The flag says whether the date came from the source."""
-    if entry.as_of:
-        return entry.as_of, False
-    for citation in entry.citations:
-        source = ds.source(citation.source)
-        if source is not None:
-            return source.as_of, True
-    return None, False
+    from .claims import first_held_as_of
+
+    return first_held_as_of(ds, entry)
 
 
 def figure_as_of(ds: Dataset, figure: Figure) -> tuple[Optional[str], bool]:
     """A figure's `as_of`, else its source's (flag True)."""
-    if figure.as_of:
-        return figure.as_of, False
-    source = ds.source(figure.source)
-    return (source.as_of, True) if source else (None, False)
+    from .claims import held_as_of
+
+    return held_as_of(ds, figure, figure.source)
 
 
 # --- members ------------------------------------------------------------------

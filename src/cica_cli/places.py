@@ -36,11 +36,9 @@ def attested(ds: Dataset, name: Name) -> list[dates.Span]:
 def citation_dates(ds: Dataset, name: Name) -> list[Optional[str]]:
     """One date per citation of a name, in the citations' order: when that citation shows the
     name in use (the name's own `as_of`, else the citing source's; None for an unknown source)."""
-    found: list[Optional[str]] = []
-    for citation in name.citations:
-        source = ds.source(citation.source)
-        found.append(name.as_of or (source.as_of if source is not None else None))
-    return found
+    from .claims import held_as_of
+
+    return [held_as_of(ds, name, citation.source)[0] for citation in name.citations]
 
 
 @dataclass
