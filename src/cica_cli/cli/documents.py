@@ -10,7 +10,7 @@ from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 from ..vocabulary import DOCUMENT_KINDS
-from .views import VIEWS, date_line, look_up, says, short_date, source_ids
+from .views import VIEWS, date_line, look_up, marked_date, says, short_date, source_ids
 
 
 def _document_json(ds, document) -> dict[str, Any]:
@@ -76,7 +76,7 @@ def documents_command(
         return
     if not chosen:
         raise NotFound("no documents match these filters")
-    rows = [[(short_date(d.date) + (" *" if marked(d) else "")) if d.date else "undated", f"{d.title}\n{d.id}",
+    rows = [[marked_date(d) if d.date else "undated", f"{d.title}\n{d.id}",
              d.kind, source_ids(d.citations)] for d in chosen]
     render.print_table(
         f"{len(chosen)} document(s)", ["Date", "Title and id", "Kind", "Sources"], rows,

@@ -11,7 +11,7 @@ from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 from ..vocabulary import MEMBER_KINDS, STATUSES
-from .views import DAGGER, VIEWS, look_up, remarks, scope_note, section, short_date, source_ids
+from .views import DAGGER, VIEWS, held, look_up, remarks, scope_note, section, short_date, source_dated, source_ids
 
 
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
@@ -21,9 +21,7 @@ def _held(ds, entry) -> tuple[str, str]:
     """(since, as of) of a status or role, in words; a date taken from the source says so."""
     from ..lookup import as_of
 
-    when, from_source = as_of(ds, entry)
-    held = short_date(when) + (" †" if from_source else "")
-    return short_date(entry.date), held
+    return short_date(entry.date), source_dated(*as_of(ds, entry))
 
 
 def _entries(member) -> list:
@@ -31,17 +29,6 @@ def _entries(member) -> list:
     return [(s.status, s) for s in member.statuses] + [(r.role, r) for r in member.roles]
 
 
-def _when(ds, entry, full: bool = False) -> str:
-    """"since 1992", or "as of Oct 2022" (with † when that is the source's date); compact for
-    a table cell, or `full` (the words of dates.human) for an export."""
-    from .. import dates
-    from ..lookup import as_of
-
-    words = dates.human if full else short_date
-    if entry.date:
-        return f"since {words(entry.date)}"
-    when, from_source = as_of(ds, entry)
-    return f"as of {words(when)}" + (" †" if from_source else "")
 
 
 def _member_json(ds, member) -> dict[str, Any]:
@@ -111,7 +98,7 @@ def members_command(
     status = options.many(status, STATUSES, "status")
     kind = options.many(kind, MEMBER_KINDS, "kind")
     chosen = members(ds, status, kind)
-    relations = lambda m: "; ".join(f"{label} ({_when(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
+    relations = lambda m: "; ".join(f"{label} ({held(ds, e, full=True)})" for label, e in _entries(m))  # noqa: E731
     # every field (statuses and roles with their citations, dates and `inferred`, as JSON in
     # their cells), then the same in words
     columns = [*default_columns(Member), ("statuses_and_roles", relations)]
@@ -125,7 +112,7 @@ def members_command(
         if not entries:
             rows.append([m.name, "(none recorded)", "", ""])
         for i, (label, entry) in enumerate(entries):
-            rows.append([m.name if i == 0 else "", label, _when(ds, entry), source_ids(entry.citations).replace(", ", "\n")])
+            rows.append([m.name if i == 0 else "", label, held(ds, entry), source_ids(entry.citations).replace(", ", "\n")])
     per_status = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
     kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
     render.print_table(
@@ -140,7 +127,7 @@ def members_command(
         for f in figures:
             when, from_source = figure_as_of(ds, f)
             frows.append([f.metric + scope_note(f, " "), counts.text(f.value),
-                          short_date(when) + (" †" if from_source else ""), f.source])
+                          source_dated(when, from_source), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
                            + (f"\n{DAGGER}" if any("†" in row[2] for row in frows) else ""),

@@ -9,23 +9,9 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import DAGGER, MARKED, VIEWS, look_up, marked_date, remarks
+from .views import DAGGER, MARKED, VIEWS, held, look_up, marked_date, remarks
 from .sharing import FormatOption, export_listing
 
-def _when(ds, office, full: bool = False) -> str:
-    """"since 2006", else "as of Oct 2009 †" (the source's date), compact or in full words;
-    with "until" where the office ended."""
-    from .. import dates
-    from ..claims import date_inferred
-    from ..people import office_as_of
-
-    words = dates.human if full else dates.short
-    if office.date:
-        text = f"since {words(office.date)}" + (" (inferred)" if date_inferred(office) else "")
-    else:
-        when, from_source = office_as_of(ds, office)
-        text = f"as of {words(when)}" + (" †" if from_source else "") if when else ""
-    return text + (f", until {words(office.until)}" if office.until else "")
 
 
 def _of(ds, office) -> str:
@@ -55,7 +41,7 @@ def show_person(ds, person) -> None:
     rows = []
     for office in offices_in_order(ds, person):
         post = ds.by_id("bodies").get(office.post) if office.post else None
-        rows.append([office.office, _of(ds, office) + (f"\npost: {post.id}" if post else ""), _when(ds, office),
+        rows.append([office.office, _of(ds, office) + (f"\npost: {post.id}" if post else ""), held(ds, office),
                      render.evidence(office.citations), remarks(office)])
     caption = DAGGER if any("†" in row[2] for row in rows) else None
     if rows:
@@ -117,7 +103,7 @@ def people_command(
             raise NotFound(f"{found.id!r} is not a post (a body of kind post in data/bodies.yaml)")
         post_id = found.id
         chosen = [p for p in chosen if any(o.post == post_id for o in p.offices)]
-    offices = lambda p: "; ".join(f"{o.office}" + (f" ({_of(ds, o)})" if o.of else "") + f", {_when(ds, o, full=True)}"  # noqa: E731
+    offices = lambda p: "; ".join(f"{o.office}" + (f" ({_of(ds, o)})" if o.of else "") + f", {held(ds, o, full=True)}"  # noqa: E731
                                   for o in offices_in_order(ds, p))
     columns = [*default_columns(Person), ("offices_in_words", offices)]
     if export_listing(chosen, fmt, json, of=Person, columns=columns):
@@ -126,11 +112,11 @@ def people_command(
         raise NotFound("no people match these filters")
     rows = []
     for p in chosen:
-        held = [o for o in offices_in_order(ds, p) if post_id is None or o.post == post_id]
-        if not held:
+        shown = [o for o in offices_in_order(ds, p) if post_id is None or o.post == post_id]
+        if not shown:
             rows.append([p.name, "(none recorded)", "", "", ""])
-        for i, o in enumerate(held):
-            rows.append([p.name if i == 0 else "", o.office, _of(ds, o), _when(ds, o),
+        for i, o in enumerate(shown):
+            rows.append([p.name if i == 0 else "", o.office, _of(ds, o), held(ds, o),
                          ", ".join(dict.fromkeys(c.source for c in o.citations))])
     render.print_table(f"{len(chosen)} people named in the articles", ["Name", "Office (as written)", "Of", "When", "Source"],
                        rows, caption=DAGGER if any("†" in row[3] for row in rows) else None,

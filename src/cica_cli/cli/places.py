@@ -10,7 +10,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import MARKED, VIEWS, look_up, marked_date, remarks
+from .views import DAGGER, MARKED, VIEWS, held, look_up, marked_date, remarks
 
 
 def named_json(ds, record) -> dict[str, Any]:
@@ -93,13 +93,11 @@ def show_named(ds, record) -> None:
         render.print_table("Parts", ["Id", "Name", "Kind"], [[b.id, b.name, b.kind] for b in parts], nowrap=("Id",))
     found = holders(ds, record.id)
     if found:
-        from .people import _when
-
         render.print_lines([""])
         render.print_table("Holders (the title as each source wrote it)", ["Person", "Office", "When", "Source"],
-                           [[f"{h.person.name}\n{h.person.id}", h.office.office, _when(ds, h.office),
+                           [[f"{h.person.name}\n{h.person.id}", h.office.office, held(ds, h.office),
                              ", ".join(dict.fromkeys(c.source for c in h.office.citations))] for h in found],
-                           caption="† the date of the source: no date is recorded for the fact itself"
+                           caption=DAGGER
                            if any(not h.office.as_of and not h.office.date for h in found) else None,
                            nowrap=("When", "Source"))
 

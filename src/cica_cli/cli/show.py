@@ -9,7 +9,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import DAGGER, VIEWS, date_line, in_full, says, scope_note, section, short_date
+from .views import DAGGER, VIEWS, date_line, in_full, says, scope_note, section, short_date, source_dated
 
 
 def _show_event(ds, event) -> None:
@@ -83,7 +83,7 @@ def _show_metric(ds, metric) -> None:
     rows = []
     for f in figures:
         when, from_source = figure_as_of(ds, f)
-        rows.append([counts.text(f.value) + scope_note(f, "\n"), short_date(when) + (" †" if from_source else ""),
+        rows.append([counts.text(f.value) + scope_note(f, "\n"), source_dated(when, from_source),
                      f"{f.source}\n{f.id}", f"“{f.quote}”"])
     render.print_lines([""])
     section(f"Figures for {metric.id}", ["Value", "As of", "Source and figure", "Quote"], rows,

@@ -46,6 +46,28 @@ DAGGER = "† the date of the source: no date is recorded for the fact itself"
 MARKED = "* date or link inferred: `cica show ID` says how"
 
 
+def source_dated(when: Optional[str], from_source: bool) -> str:
+    """A time in a table cell, with † where it is the citing source's date (DAGGER says so)."""
+    return short_date(when) + (" †" if from_source else "")
+
+
+def held(ds, entry, full: bool = False) -> str:
+    """When a status, role or office holds: "since 1992" (marked where inferred), else "as of
+    Oct 2022", with † where that is the source's date; ", until ..." where a source says it
+    ended. Compact for a table cell, or `full` (the words of dates.human) for an export."""
+    from .. import dates
+    from ..claims import date_inferred, first_held_as_of
+
+    words = dates.human if full else short_date
+    if entry.date:
+        text = f"since {words(entry.date)}" + (" (inferred)" if date_inferred(entry) else "")
+    else:
+        when, from_source = first_held_as_of(ds, entry)
+        text = f"as of {words(when)}" + (" †" if from_source else "") if when else ""
+    until = getattr(entry, "until", None)
+    return text + (f", until {words(until)}" if until else "")
+
+
 def marked_date(record) -> str:
     """An event's (or document's) date in a table cell, with `*` where its date or a link or
     reading of it was worked out (claims.marked); MARKED is the caption that explains it."""
