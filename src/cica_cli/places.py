@@ -112,3 +112,13 @@ def place_of_wording(place: Place, wording: str) -> bool:
     """Whether an event's `place` wording is one of the place's names."""
     folded = fold(wording)
     return any(fold(key) == folded for key in named_keys(place) if type(key) is str)  # None: a name written wrong
+
+
+def events_at(ds: Dataset, place_id: str) -> list:
+    """The events held at a place, in time order."""
+    return sorted((e for e in ds.events if e.place_id == place_id), key=lambda e: dates.sort_key(e.date))
+
+
+def parts_of(ds: Dataset, body_id: str) -> list:
+    """The bodies and posts that are part of a body (CICA's Secretariat, its head)."""
+    return [b for b in ds.bodies if b.part_of == body_id]

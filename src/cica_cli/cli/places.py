@@ -16,12 +16,13 @@ from .views import DAGGER, MARKED, VIEWS, held, look_up, marked_date, remarks
 def named_json(ds, record) -> dict[str, Any]:
     from ..model import Place, to_dict
     from ..people import holders
+    from ..places import events_at, parts_of
 
     data = to_dict(record)
     if isinstance(record, Place):
-        data["events"] = [e.id for e in ds.events if e.place_id == record.id]
+        data["events"] = [e.id for e in events_at(ds, record.id)]
     else:
-        data["parts"] = [b.id for b in ds.bodies if b.part_of == record.id]
+        data["parts"] = [b.id for b in parts_of(ds, record.id)]
         data["holders"] = [h.person.id for h in holders(ds, record.id)]
     return data
 
@@ -43,7 +44,7 @@ def show_named(ds, record) -> None:
     from ..claims import date_inferred, marked
     from ..model import Place
     from ..people import holders
-    from ..places import names_over_time, usages
+    from ..places import events_at, names_over_time, parts_of, usages
 
     members, bodies = ds.by_id("members"), ds.by_id("bodies")
     fields = [("Id", record.id)]
@@ -77,7 +78,7 @@ def show_named(ds, record) -> None:
     render.print_table("Which name each source used, and the names in use at its date", ["Source", "As of", "Used", "In use then"],
                        urows, nowrap=("Source", "As of"))
     if isinstance(record, Place):
-        events = sorted((e for e in ds.events if e.place_id == record.id), key=lambda e: dates.sort_key(e.date))
+        events = events_at(ds, record.id)
         render.print_lines([""])
         if events:
             render.print_table("Events here", ["Date", "Id", "Title", "Place as written"],
@@ -87,7 +88,7 @@ def show_named(ds, record) -> None:
         else:
             render.print_lines(["Events here: none"])
         return
-    parts = [b for b in ds.bodies if b.part_of == record.id]
+    parts = parts_of(ds, record.id)
     if parts:
         render.print_lines([""])
         render.print_table("Parts", ["Id", "Name", "Kind"], [[b.id, b.name, b.kind] for b in parts], nowrap=("Id",))
