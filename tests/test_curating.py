@@ -292,3 +292,10 @@ def test_add_whose_draft_cannot_be_written_copies_nothing(cica, root, tmp_path):
 def test_out_and_json_together_are_refused(cica, root, tmp_path, command):
     result = cica(*command, "--json", "--out", str(tmp_path / "d.yaml"), "--data", root)
     assert result.exit_code == 2 and not (tmp_path / "d.yaml").exists()
+
+
+def test_the_hints_of_add_number_lines_as_the_rest_of_cica_does(tmp_path):
+    """A form feed or a line separator inside a line does not start a new one: the byline on
+    line 2 is hinted at line 2, where `cica source --text` and `check` show it."""
+    text = "A title\x0cwith a form feed\nBy Jane Doe\u2028still line two\n"
+    assert intake.seen(text)["authors"][0][0] == 2

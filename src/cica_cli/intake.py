@@ -161,7 +161,7 @@ def seen(text: str) -> dict[str, list[tuple[int, str]]]:
     """What the text seems to say about its title (its first line), authors (a "By ..." line),
     outlet (a news agency in a dateline, "(Agency) —") and dates, each with its line: hints
     for the curator to check, never values."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # lines end at \n only, as everywhere cica numbers an article's lines
     found: dict[str, list[tuple[int, str]]] = {"title": [], "authors": [], "outlet": [], "dates": []}
     for number, line in enumerate(lines, 1):
         words = " ".join(line.split())
