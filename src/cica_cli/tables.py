@@ -153,10 +153,8 @@ class _Builder:
 
     @staticmethod
     def _nested(cls: type) -> list[str]:
-        hints = typing.get_type_hints(cls)
-        return [f.name for f in model.public_fields(cls)
-                if (item := _item(hints[f.name])) is not None and dataclasses.is_dataclass(item)
-                and item is not model.Citation]
+        hints = typing.get_type_hints(cls)  # citations are the claims table, not a nested one
+        return [name for name in model.nested_fields(cls) if _item(hints[name]) is not model.Citation]
 
     # --- layout ------------------------------------------------------------------------
 
