@@ -122,3 +122,12 @@ def test_every_kind_is_an_exported_table_and_every_column_is_described():
         for f in model.public_fields(kind.cls):
             targets = model.REFERENCES.get((kind.cls.__name__, f.name), ())
             assert all(t in model.KIND for t in targets), (kind.name, f.name, targets)
+
+
+def test_help_lists_every_command_in_the_menus_order():
+    """`cica --help` leads with the timeline and look-ups; a new command must be given its
+    place in cli.MENU rather than land wherever its module happens to be imported."""
+    from cica_cli.cli import MENU, _load
+
+    names = [c.name for c in _load().registered_commands]
+    assert names == list(MENU)

@@ -11,11 +11,21 @@ import sys
 __all__ = ["app", "main"]
 
 
+# The commands as `cica --help` lists them: what a newcomer reads first comes first (the
+# timeline, then looking things up, comparing the sources, sharing, and curating).
+MENU = (
+    "timeline", "member", "members", "document", "documents", "person", "people", "place", "show",
+    "search", "source", "sources", "compare", "diff", "conflicts", "cite", "export",
+    "check", "coverage", "add", "draft", "schema", "scopes",
+)
+
+
 def _load():
     from . import (authoring, comparing, curation, documents, members, people, places, publishing,  # noqa: F401
                    search, sharing, show, sources, timeline)  # (register the commands)
     from .app import app
 
+    app.registered_commands.sort(key=lambda c: MENU.index(c.name) if c.name in MENU else len(MENU))
     globals()["app"] = app
     return app
 
