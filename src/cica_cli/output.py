@@ -311,10 +311,15 @@ def write_file(target: str, content: bytes) -> None:
     try:
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
-            if not path.startswith("/dev/"):  # /dev/stdout and the like are links to follow
+            # followed only to a stream (/dev/stdout, a terminal, a pipe); to a file, or to
+            # nothing yet, it would send the bytes where the name does not say
+            try:
+                info = os.stat(path)
+            except OSError:
+                info = None
+            if info is None or stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
                 raise OutputError(f"cannot write {target}: it is a symbolic link, not followed; "
                                   "remove it or name another file")
-            info = os.stat(path)
         regular, mode = stat.S_ISREG(info.st_mode), stat.S_IMODE(info.st_mode)
     except FileNotFoundError:
         regular = True

@@ -28,9 +28,9 @@ def people(ds: Dataset) -> list[Person]:
 def office_as_of(ds: Dataset, office: Office) -> tuple[Optional[str], bool]:
     """When an office is known to be held: its own `as_of`, else its first citing source's
     (flag True), as for a member's status."""
-    from .lookup import as_of
+    from .claims import first_held_as_of
 
-    return as_of(ds, office)
+    return first_held_as_of(ds, office)
 
 
 def offices_in_order(ds: Dataset, person: Person) -> list[Office]:
