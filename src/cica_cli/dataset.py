@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -14,24 +14,16 @@ from .yamlfile import MAX_DATA_BYTES, MAX_DEPTH, ProblemError, parse, read_fd
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
+# The records of a dataset: the root, then one list per kind of record, named as in
+# model.KINDS (`ds.events`, `ds.members`), in that order; a new kind adds its list here by itself.
+Records = make_dataclass("Records", [("root", Path), *((k.name, list, field(default_factory=list)) for k in model.KINDS)],
+                         namespace={"__module__": __name__})
+
+
 @dataclass
-class Dataset:
+class Dataset(Records):
     """The records of one dataset directory, with lookups by id and its articles."""
 
-    root: Path
-    sources: list[model.Source] = field(default_factory=list)
-    events: list[model.Event] = field(default_factory=list)
-    members: list[model.Member] = field(default_factory=list)
-    rosters: list[model.Roster] = field(default_factory=list)
-    documents: list[model.Document] = field(default_factory=list)
-    metrics: list[model.Metric] = field(default_factory=list)
-    figures: list[model.Figure] = field(default_factory=list)
-    questions: list[model.Question] = field(default_factory=list)
-    tensions: list[model.Tension] = field(default_factory=list)
-    people: list[model.Person] = field(default_factory=list)
-    places: list[model.Place] = field(default_factory=list)
-    bodies: list[model.Body] = field(default_factory=list)
-    excluded: list[model.Exclusion] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # The data files not read whole (invalid YAML, unreadable, too many problems), by kind
     # name ("documents"): where reading stopped. A reference into such a file may point to a
