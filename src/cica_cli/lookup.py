@@ -10,7 +10,8 @@ from . import counts, dates
 from .dataset import Dataset
 from .errors import NotFound
 from .model import (
-    DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Role, Source, Status,
+    DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Citation, Document, Event, Figure, Member, Name, Office, Role, Source,
+    Status, walk,
 )
 from .model import KINDS as KIND_LIST
 from .model import member_keys
@@ -67,33 +68,33 @@ class Fact:
     inferred: Optional[str] = None
 
 
+# What part of a record a citation nested in it supports, by the class holding the citation.
+_DETAIL = {
+    Status: lambda s: f"status {s.status}",
+    Role: lambda r: f"role {r.role}",
+    Office: lambda o: f"office {o.office}",
+    Name: lambda n: f"{n.kind} {n.name}",
+}
+
+
 def facts(ds: Dataset) -> list[Fact]:
-    """Every citation in events, members (statuses and roles), documents, people (offices),
-    places and bodies (names), and every figure. Exclusions are not facts."""
+    """Every citation in every kind of record (an event's, a member's statuses and roles, a
+    person's offices, a place's or body's names, a tension's), and every figure, in the order
+    of model.KINDS. Exclusions are not facts; a roster's quote is already a citation of each
+    status it gives."""
     found: list[Fact] = []
-    for event in ds.events:
-        found += [Fact("event", event.id, "", c.source, c.quote, c.date, c.inferred) for c in event.citations]
-    for member in ds.members:
-        for status in member.statuses:
-            found += [Fact("member", member.id, f"status {status.status}", c.source, c.quote, c.date, c.inferred)
-                      for c in status.citations]
-        for role in member.roles:
-            found += [Fact("member", member.id, f"role {role.role}", c.source, c.quote, c.date, c.inferred)
-                      for c in role.citations]
-    for document in ds.documents:
-        found += [Fact("document", document.id, "", c.source, c.quote, c.date, c.inferred) for c in document.citations]
-    for person in ds.people:
-        for office in person.offices:
-            found += [Fact("person", person.id, f"office {office.office}", c.source, c.quote, c.date, c.inferred)
-                      for c in office.citations]
-    for kind, records in (("place", ds.places), ("body", ds.bodies)):
-        for record in records:
-            for name in record.names:
-                found += [Fact(kind, record.id, f"{name.kind} {name.name}", c.source, c.quote, c.date, c.inferred)
-                          for c in name.citations]
-    for tension in ds.tensions:
-        found += [Fact("tension", tension.id, "", c.source, c.quote) for c in tension.citations]
-    found += [Fact("figure", f.id, f"{f.metric} = {counts.text(f.value)}", f.source, f.quote) for f in ds.figures]
+    for kind in KIND_LIST:
+        if kind.cls is Figure:
+            found += [Fact("figure", f.id, f"{f.metric} = {counts.text(f.value)}", f.source, f.quote)
+                      for f in ds.figures]
+            continue
+        for record in getattr(ds, kind.name):
+            detail = ""
+            for part in walk(record):  # depth first: a citation follows the record holding it
+                if type(part) is Citation:
+                    found.append(Fact(kind.singular, record.id, detail, part.source, part.quote, part.date, part.inferred))
+                else:
+                    detail = _DETAIL.get(type(part), lambda _: "")(part)
     return found
 
 
