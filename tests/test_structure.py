@@ -117,7 +117,7 @@ def test_every_kind_is_an_exported_table_and_every_column_is_described():
     layout = {t.name: t for t in tables(None)}
     assert {k.name for k in model.KINDS} <= set(layout)  # `cica export` writes every kind
     undescribed = [f"{t.name}.{c.name}" for t in layout.values() for c in t.columns if not c.description]
-    assert undescribed == [], "describe these fields in model.FIELD_DOCS"
+    assert undescribed == [], "describe these fields in descriptions.HOLDS"
     for kind in model.KINDS:  # a field naming records of another kind is a foreign key
         for f in model.public_fields(kind.cls):
             targets = model.REFERENCES.get((kind.cls.__name__, f.name), ())

@@ -79,99 +79,6 @@ REFERENCES = {
 }
 # Fields holding a count as written (a number, a range or a bound: see counts.py).
 COUNT_FIELDS = frozenset({("Figure", "value")})
-# What each field holds, for the exports' schemas: "Class.field" first, then "field".
-FIELD_DOCS = {
-    "id": "The record's id: lower-case letters, digits and hyphens; stable, used to refer to it.",
-    "title": "The title, as the dataset writes it.",
-    "kind": "The kind of record, one of a fixed list.",
-    "summary": "What happened, in one or two sentences.",
-    "notes": "The curator's notes: doubts, and what the sources do not say.",
-    "inferred": "How a date, link or reading was worked out rather than read in the source; empty when read as written.",
-    "aliases": "Other names it goes by.",
-    "members": "States and organisations involved (member ids).",
-    "documents": "Documents involved (document ids).",
-    "date": "The date, an EDTF string at the precision the sources give.",
-    "as_of": "When it held, an EDTF string; empty: as of the citing source's as_of.",
-    "source": "The source (article) that says it (a source id).",
-    "quote": "The words of the source that say it, verbatim (a short exact span of the article).",
-    "citations": "The quotes that support it, each with its source and the date that source gives.",
-    "Citation.date": "The date this source gives for the record, an EDTF string at the precision of its words; empty: the quote supports the fact, not a date.",
-    "Citation.inferred": "How this source's date was worked out (from 'last week', an anniversary, the article's own date); empty when the quote states it.",
-    "Source.file": "The article's file name in the dataset's seeds/ folder.",
-    "Source.title": "The article's title; empty where the article gives none.",
-    "Source.authors": "The authors as the article names them; an organisation is written in braces ({Institute for Strategic Studies}).",
-    "Source.outlet": "Where it was published; empty where the article does not say.",
-    "Source.published": "When the text appeared, an EDTF string.",
-    "Source.published_basis": "How `published` was worked out from the text.",
-    "Source.as_of": "When the facts the article states were true, an EDTF string.",
-    "Source.as_of_basis": "How `as_of` was worked out from the text.",
-    "Event.kind": "proposal, summit, ministerial, meeting, adoption, institutional, membership, anniversary, statement, initiative or forum.",
-    "Event.place": "Where it happened, as the sources name it.",
-    "Event.status": "held; planned (announced, what became of it not reported); postponed, moved (held later or elsewhere) or cancelled.",
-    "Event.outcome": "The event that fulfilled or replaced this plan (an event id); empty when no source reports one.",
-    "Event.context": "True for Kazakhstan's related initiatives outside CICA itself.",
-    "Member.name": "The name, as commonly written in English.",
-    "Member.kind": "state or organisation.",
-    "Member.iso_alpha2": "A state's ISO 3166-1 alpha-2 code (KZ), verified against the standard by `cica check`.",
-    "Member.iso_alpha3": "A state's ISO 3166-1 alpha-3 code (KAZ), verified against the standard by `cica check`.",
-    "Member.identifier": "An organisation's identifier in an external scheme (see identifier_scheme).",
-    "Member.identifier_scheme": "The scheme of `identifier` (e.g. wikidata).",
-    "Member.statuses": "Its statuses in relation to CICA over time.",
-    "Member.roles": "Its roles in CICA over time.",
-    "Status.status": "member, observer, partner, applicant, non-member or cooperating.",
-    "Status.date": "Since when the status holds, an EDTF string (derived from its citations' dates, or stated).",
-    "Role.role": "chair, host or initiator.",
-    "Role.date": "Since when the role holds, an EDTF string (derived from its citations' dates, or stated).",
-    "Document.kind": "declaration, act, catalogue, action-plan, concept-paper, perception-paper, statement or other.",
-    "Document.adopted_at": "The event at which it was adopted (an event id).",
-    "Document.related": "Related documents (document ids).",
-    "Metric.description": "What is measured.",
-    "Metric.unit": "The unit of the values.",
-    "Metric.sum_of": "The metrics this one adds up (metric ids); its figures are compared with the sum of theirs.",
-    "Roster.status": "The status the quote gives every member it names: member, observer, partner, applicant, non-member or cooperating.",
-    "Roster.members": "The members the quote names, as ids, names or aliases; each gets the status, citing the quote.",
-    "Figure.metric": "The metric observed (a metric id).",
-    "Figure.value": "The value the source states: a number, a range [low, high], or a bound ({over: 20}, {min: 21}, max, under).",
-    "Figure.value.value": "The count, when the source states one number; empty for a range or a bound.",
-    "Figure.value.min": "The least number a range or bound allows (inclusive): [9, 10] and {min: 9} give 9.",
-    "Figure.value.over": "A lower bound the count exceeds (exclusive): \"over 20\" gives 20.",
-    "Figure.value.max": "The greatest number a range or bound allows (inclusive): [9, 10] and {max: 10} give 10.",
-    "Figure.value.under": "An upper bound the count stays below (exclusive): \"under 30\" gives 30.",
-    "Figure.as_of": "When the value held, an EDTF string; empty: as of its source's as_of.",
-    "Figure.qualifier": "The source's own words on what the value counts (e.g. participating at the first Summit), kept as written.",
-    "Figure.scope": "What the value counts: all, founding, participants or signatories (`cica scopes` says what each means).",
-    "Exclusion.text": "The words of the article (verbatim) deliberately not recorded.",
-    "Exclusion.reason": "Why they are not a fact about CICA.",
-    "Question.question": "The question, as people ask it.",
-    "Question.answers": "The records that answer it, each with its scope.",
-    "Answer.record": "The event or document that answers (an id).",
-    "Answer.scope": "In what sense it answers the question.",
-    "Tension.source": "The source whose statements do not add up (a source id).",
-    "Tension.summary": "What does not add up, and why.",
-    "Event.place_id": "The place record of `place` (a place id); `place` keeps the sources' wording.",
-    "until": "When it ended, an EDTF string; empty where no source says.",
-    "Person.name": "The person's name, as commonly written in English.",
-    "Person.aliases": "Other ways the articles write the person: a surname alone, a form of address, another transliteration or script.",
-    "Person.offices": "The offices the person held, each titled as a source wrote it, with its claims.",
-    "Office.office": "The title as the source wrote it (President, the first President).",
-    "Office.of": "What it is an office of: a member id or a body id; empty where neither.",
-    "Office.post": "The CICA post it is (a body id of kind post), so that one post can be followed across its names.",
-    "Office.date": "Since when the person held it, an EDTF string (derived from its citations' dates, or stated).",
-    "Office.as_of": "When the person is known to hold it, an EDTF string; empty: as of the citing source's as_of.",
-    "Name.name": "The name or abbreviation, as the sources write it.",
-    "Name.kind": "name or abbreviation.",
-    "Name.lang": "The language of the name where it is not English (ru).",
-    "Name.date": "Since when the name was in use, an EDTF string (derived from its citations' dates); empty where no source says.",
-    "Name.as_of": "When the name is known to be in use, an EDTF string; empty: as of each citing source's as_of.",
-    "Name.citations": "The sources using the name, each quote with the date (since) it claims, if any.",
-    "names": "Its names over time, each with the sources using it.",
-    "Place.name": "The name the place is listed under.",
-    "Place.kind": "city, country or other.",
-    "Place.country": "The state it lies in (a member id), where the dataset has it.",
-    "Body.name": "The name the body is listed under.",
-    "Body.kind": "organisation (CICA itself), organ (one of its bodies) or post (one of its posts).",
-    "Body.part_of": "The body it belongs to (a body id).",
-}
 # Date fields where an unquoted year (`date: 1992`) is read as that year.
 YEAR_FIELDS = frozenset({"date", "as_of", "published"})
 # What an `id` may be: lower-case letters, digits and hyphens (checked by `check`).
@@ -264,23 +171,30 @@ class Event(Record):
     line: int = _meta()
 
 
-def _relation(name: str, value: str, doc: str) -> type:
-    """A member's status or role: the same shape, named by its value field (`status: member`,
-    `role: chair`), which comes first in the YAML and the JSON. Made here once for both."""
-    return dataclasses.make_dataclass(name, [
-        (value, str),
-        ("citations", list[Citation]),
-        ("date", Union[str, None], field(default=None)),
-        ("as_of", Union[str, None], field(default=None)),
-        ("inferred", Union[str, None], field(default=None)),
-        ("notes", Union[str, None], field(default=None)),
-        ("date_basis", str, _basis()),
-        ("line", int, _meta()),
-    ], bases=(Record,), repr=False, eq=False, namespace={"__doc__": doc, "__module__": __name__})
+def _claimed(name: str, doc: str, head: list, until: bool = False) -> type:
+    """A record class whose date comes from its citations' claims (see claims.settle): its
+    own `head` fields, then `date` (since when), `until` where it can end, `as_of`, `inferred`
+    and `notes`, in that order in the YAML and the JSON. Statuses, roles, names and offices
+    share this tail; it is written here once."""
+    optional = [("date", Union[str, None], field(default=None))]
+    if until:
+        optional.append(("until", Union[str, None], field(default=None)))
+    optional += [("as_of", Union[str, None], field(default=None)),
+                 ("inferred", Union[str, None], field(default=None)),
+                 ("notes", Union[str, None], field(default=None)),
+                 ("date_basis", str, _basis()),
+                 ("line", int, _meta())]
+    return dataclasses.make_dataclass(name, [*head, *optional], bases=(Record,), repr=False, eq=False,
+                                      namespace={"__doc__": doc, "__module__": __name__})
 
 
-Status = _relation("Status", "status", "A member's relation to CICA (member, observer, ...).")
-Role = _relation("Role", "role", "A member's role (chair, host, initiator).")
+def _cited(value: str) -> list:
+    """The head of a status or role: its value field first (`status: member`, `role: chair`)."""
+    return [(value, str), ("citations", list[Citation])]
+
+
+Status = _claimed("Status", "A member's relation to CICA (member, observer, ...).", _cited("status"))
+Role = _claimed("Role", "A member's role (chair, host, initiator).", _cited("role"))
 
 
 @record
@@ -322,25 +236,14 @@ class Roster(Record):
     line: int = _meta()
 
 
-@record
-class Name(Record):
-    """One name of a place or of CICA and its bodies, as the sources write it, with when it
+Name = _claimed("Name", """One name of a place or of CICA and its bodies, as the sources write it, with when it
     was in use. Its citations are the sources using it; a citation's `date` is when that
     source says the name came into use (its "since"), and the name's `date` is derived from
     those claims. `as_of` is a time the name is known to be current (default: the citing
-    sources' as_of); `until` when it stopped being the name, where a source says so."""
-
-    name: str
-    citations: list[Citation]
-    kind: str = "name"
-    lang: Union[str, None] = None
-    date: Union[str, None] = None
-    until: Union[str, None] = None
-    as_of: Union[str, None] = None
-    inferred: Union[str, None] = None
-    notes: Union[str, None] = None
-    date_basis: str = _basis()
-    line: int = _meta()
+    sources' as_of); `until` when it stopped being the name, where a source says so.""", [
+    ("name", str), ("citations", list[Citation]),
+    ("kind", str, field(default="name")), ("lang", Union[str, None], field(default=None)),
+], until=True)
 
 
 @record
@@ -370,25 +273,14 @@ class Body(Record):
     line: int = _meta()
 
 
-@record
-class Office(Record):
-    """An office a person held, named as the source wrote it (`office`), of a member or one of
+Office = _claimed("Office", """An office a person held, named as the source wrote it (`office`), of a member or one of
     CICA's bodies (`of`), and the post it is (`post`, a body of kind post) where that is
     known. A citation's `date` is when that source says the person took it up (its "since");
     `as_of` a time the person is known to hold it (default: the citing source's as_of);
-    `until` when they left it, where a source says so."""
-
-    office: str
-    citations: list[Citation]
-    of: Union[str, None] = None
-    post: Union[str, None] = None
-    date: Union[str, None] = None
-    until: Union[str, None] = None
-    as_of: Union[str, None] = None
-    inferred: Union[str, None] = None
-    notes: Union[str, None] = None
-    date_basis: str = _basis()
-    line: int = _meta()
+    `until` when they left it, where a source says so.""", [
+    ("office", str), ("citations", list[Citation]),
+    ("of", Union[str, None], field(default=None)), ("post", Union[str, None], field(default=None)),
+], until=True)
 
 
 @record

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 from . import dates, model
+from .descriptions import HOLDS, holds, of_class
 from .dataset import Dataset
 
 EDTF_DOC = ("EDTF (Extended Date/Time Format, ISO 8601-2), at the precision the source gives: 1992, "
@@ -66,15 +67,6 @@ class Table:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
-
-
-def describe(cls: type, name: str) -> str:
-    """The description of field `name` of a record class (model.FIELD_DOCS)."""
-    return model.FIELD_DOCS.get(f"{cls.__name__}.{name}") or model.FIELD_DOCS.get(name, "")
-
-
-def _doc(cls: type) -> str:
-    return " ".join((cls.__doc__ or cls.__name__).split("\n\n")[0].split())
 
 
 def singular(name: str) -> str:
@@ -166,7 +158,7 @@ class _Builder:
             if (cls.__name__, f.name) in model.COUNT_FIELDS:  # a number, a range or a bound
                 for part in ("value", "min", "over", "max", "under"):
                     out.append((f.name, Column(f.name if part == "value" else f"{f.name}_{part}", "number",
-                                               describe(cls, f"{f.name}.{part}")), ("count", part)))
+                                               holds(cls, f"{f.name}.{part}")), ("count", part)))
                 continue
             kind = _scalar_type(hints[f.name])
             if kind is None:
@@ -174,7 +166,7 @@ class _Builder:
             targets = model.REFERENCES.get((cls.__name__, f.name), ())
             edtf = f.name in model.DATE_FIELDS
             choices = model.CHOICES.get((cls.__name__, f.name))
-            description = describe(cls, f.name) + (" " + EDTF_DOC if edtf else "")
+            description = holds(cls, f.name) + (" " + EDTF_DOC if edtf else "")
             nullable = type(None) in typing.get_args(hints[f.name])
             column = Column(f.name, kind, description.strip(), required=_required(f) and not nullable,
                             edtf=edtf, filter=bool(choices) or len(targets) == 1, choices=choices)
@@ -209,7 +201,7 @@ class _Builder:
             head += [Column(owner[0], "string", f"The {owner[0]} it belongs to (its id).", references=owner[1],
                             required=True, filter=True),
                      Column("position", "integer", f"Its number among its {owner[0]}'s {name}, from 1.", required=True)]
-        table = Table(name, title, _doc(cls), head + [c for _, c, _ in columns], [key])
+        table = Table(name, title, of_class(cls, first_paragraph=True), head + [c for _, c, _ in columns], [key])
         self.tables[name] = table
         return table, columns
 
@@ -243,10 +235,10 @@ class _Builder:
             if value_name == kind_singular:
                 value_name += "_id"
             name = f"{kind_singular}_{f.name}"
-            value = Column(value_name, "string", describe(cls, f.name), required=True,
+            value = Column(value_name, "string", holds(cls, f.name), required=True,
                            references=targets[0] if len(targets) == 1 else None, filter=bool(targets))
             table = Table(name, f"{kind_singular.capitalize()} {f.name.replace('_', ' ')}",
-                          f"One row per value of the {kind_singular}'s `{f.name}`: {describe(cls, f.name)}",
+                          f"One row per value of the {kind_singular}'s `{f.name}`: {holds(cls, f.name)}",
                           [Column(kind_singular, "string", f"The {kind_singular} (its id).", references=owner_table,
                                   required=True, filter=True),
                            Column("position", "integer", "Its place in the list, from 1.", required=True), value],
@@ -275,7 +267,7 @@ class _Builder:
             key = self.key_of[kind.name]
             table, columns = self.table_for(kind.name, kind.name.capitalize(), kind.cls, None, key,
                                             "string" if kind.named else "integer",
-                                            model.FIELD_DOCS["id"] if kind.named else
+                                            HOLDS["id"] if kind.named else
                                             f"The {kind.singular}'s position in data/{kind.file}, from 1.")
             if kind.named:
                 table.column("id").required = True
@@ -318,12 +310,12 @@ class _Builder:
         claims = self.claims
         claims.columns = [
             Column("id", "integer", "The claim's number, from 1, in the order of the data files.", required=True),
-            Column("source", "string", describe(cite, "source"), references="sources", required=True, filter=True),
-            Column("quote", "string", describe(cite, "quote"), required=True),
-            Column("date", "string", describe(cite, "date") + " " + EDTF_DOC, edtf=True),
+            Column("source", "string", holds(cite, "source"), references="sources", required=True, filter=True),
+            Column("quote", "string", holds(cite, "quote"), required=True),
+            Column("date", "string", holds(cite, "date") + " " + EDTF_DOC, edtf=True),
             Column("date_earliest", "date", "The earliest day `date` allows (ISO 8601); empty when open.", filter=True),
             Column("date_latest", "date", "The latest day `date` allows (ISO 8601); empty when open.", filter=True),
-            Column("inferred", "string", describe(cite, "inferred")),
+            Column("inferred", "string", holds(cite, "inferred")),
             Column("record_kind", "string", "The kind of record the quote supports: "
                    + ", ".join(c for c, _ in self.claim_owners) + ".", required=True, filter=True),
             Column("record", "string", "The record it supports, as `cica cite` and `cica show` name it.",
