@@ -21,7 +21,7 @@ Pure: records in, records and problems out. Nothing here prints.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from . import dates
 from .errors import Problem
@@ -243,10 +243,11 @@ def quoted(citation: Any) -> str:
 # --- verdicts on two dates -----------------------------------------------------------------
 
 
-def judge(a: str, b: str, a_inferred: bool = False, b_inferred: bool = False) -> tuple[str, str]:
+def judge(a: str, b: str, a_inferred: bool = False, b_inferred: bool = False,
+          span: Callable[[str], dates.Span] = dates.parse) -> tuple[str, str]:
     """(verdict, reason) for two EDTF dates given for the same thing; `*_inferred` says the
-    date was worked out rather than stated by its source."""
-    sa, sb = dates.parse(a), dates.parse(b)
+    date was worked out rather than stated by its source. `span` parses them (`Dataset.span`)."""
+    sa, sb = span(a), span(b)
     ha, hb = dates.human(a), dates.human(b)
     if not dates.overlaps(sa, sb):
         return CONFLICT, f"{ha} and {hb} cannot be the same day"

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from . import claims, counts, dates
 from .dataset import Dataset
@@ -139,14 +139,15 @@ def _values_compatible(kind: str, x: Any, y: Any) -> bool:
     return kind == STATUS and "member" not in (x, y)
 
 
-def compare(a: Observation, b: Observation) -> Comparison:
-    """The verdict on two observations of the same thing (symmetric but for `newer`)."""
+def compare(a: Observation, b: Observation, span: Callable[[str], dates.Span] = dates.parse) -> Comparison:
+    """The verdict on two observations of the same thing (symmetric but for `newer`); `span`
+    parses the dates claimed (`Dataset.span`)."""
     if a.kind == DATE:
-        return Comparison(a, b, *claims.judge(a.value, b.value, bool(a.inferred), bool(b.inferred)))
+        return Comparison(a, b, *claims.judge(a.value, b.value, bool(a.inferred), bool(b.inferred), span))
     if a.kind == ANSWER and _scope(a.qualifier) != _scope(b.qualifier):
         return Comparison(a, b, SCOPE, f"different scope: {a.id} answers as “{a.qualifier}”, {b.id} as “{b.qualifier}”")
     if a.kind == ANSWER:
-        return Comparison(a, b, *claims.judge(a.value, b.value))
+        return Comparison(a, b, *claims.judge(a.value, b.value, span=span))
     if a.scope_key != b.scope_key:
         def scope(o):
             return o.scope + (f" (“{o.qualifier}”)" if o.qualifier else "")
@@ -593,7 +594,7 @@ def conflicts(ds: Dataset) -> list[Comparison]:
         for x, y in combinations(obs, 2):  # a member's statuses, an event's claims: a handful each
             if kind != FIGURE and x.source == y.source:
                 continue  # one source against itself: see data/tensions.yaml
-            c = compare(x, y)
+            c = compare(x, y, ds.span)
             if c.verdict == CONFLICT:
                 result.append(c)
     return result

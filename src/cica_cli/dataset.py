@@ -30,6 +30,15 @@ class Dataset(Records):
     # record that was never read, so `check` does not report it as unknown.
     unread: dict[str, Problem] = field(default_factory=dict)
     _articles: dict[str, Any] = field(default_factory=dict, repr=False)
+    # The parsed EDTF dates of the records, by text, as the loader found them (restored from
+    # the record cache on a warm run): see `span`. This dataset's own, never shared.
+    spans: dict[str, dates.Span] = field(default_factory=dict, repr=False)
+
+    def span(self, text: str) -> dates.Span:
+        """The EDTF date `text` parsed: the span read with the data files, else `dates.parse`
+        (EDTFError if invalid). Spares re-parsing every date on a warm cache."""
+        span = self.spans.get(text) if type(text) is str else None
+        return span if span is not None else dates.parse(text)
 
     # --- lookups by id -------------------------------------------------
     def source(self, source_id: str) -> Optional[model.Source]:
@@ -319,6 +328,9 @@ def _load(root: Path) -> Dataset:
         if stopped is not None:
             ds.unread[kind.name] = stopped
         dates.remember(spans)
+        # a span read back from the cache is taken only for its own text, so that a planted
+        # entry cannot make one date read as another
+        ds.spans.update((text, span) for text, span in spans.items() if span.text == text)
     cache.save()
     if ds.rosters:  # after saving: the cache holds the members as entered, statuses are added here
         from .rosters import expand

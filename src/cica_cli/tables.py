@@ -28,7 +28,7 @@ import types
 import typing
 from datetime import date
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from . import dates, model
 from .descriptions import HOLDS, holds, of_class
@@ -104,10 +104,11 @@ def _dated(cls: type) -> bool:
     return any(f.name == "date_basis" for f in dataclasses.fields(cls))
 
 
-def _span(value: Any) -> tuple[Optional[str], Optional[str]]:
+def _span(value: Any, parse: Callable[[str], dates.Span]) -> tuple[Optional[str], Optional[str]]:
+    """The first and last day `value` (EDTF, read by `parse`) allows, ISO; None when open."""
     if value is None:
         return None, None
-    span = dates.parse(value)
+    span = parse(value)
     lower = None if span.lower == date.min else span.lower.isoformat()
     upper = None if span.upper == date.max else span.upper.isoformat()
     return lower, upper
@@ -218,7 +219,7 @@ class _Builder:
             elif isinstance(extra, tuple):  # a count as written, spread over its columns
                 row.append(_count_part(value, extra[1]))
             elif extra in ("earliest", "latest"):
-                lower, upper = _span(value)
+                lower, upper = _span(value, self.ds.span)
                 row.append(lower if extra == "earliest" else upper)
             else:  # a reference that may name one of several kinds: this kind's column
                 row.append(value if value is not None and value in self.ds.by_id(extra) else None)
@@ -329,7 +330,7 @@ class _Builder:
         # per owner column: its place among the link columns, and whether its key is a row number
         place = {column: (i, self.tables[table].key[0] == "row") for i, (column, table) in enumerate(self.claim_owners)}
         for n, (source, quote, date, inferred, kind, ref, owner) in enumerate(self.claim_rows, 1):
-            earliest, latest = _span(date)
+            earliest, latest = _span(date, self.ds.span)
             links: list[Any] = [None] * len(place)
             at, numbered = place[owner]
             links[at] = int(ref) if numbered else ref

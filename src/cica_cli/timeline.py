@@ -53,7 +53,7 @@ def timeline(
         naming = {e.id for p in ds.people if p.id == person for e in events_of_person(ds, p)}
     chosen = []
     for event in ds.events:
-        span = dates.parse(event.date)
+        span = ds.span(event.date)
         if not keep(span, low, high):
             continue
         if kinds and event.kind not in kinds:
@@ -67,4 +67,4 @@ def timeline(
         if naming is not None and event.id not in naming:
             continue
         chosen.append(event)
-    return sorted(chosen, key=lambda e: dates.sort_key(dates.parse(e.date)))
+    return sorted(chosen, key=lambda e: dates.sort_key(ds.span(e.date)))
