@@ -248,7 +248,7 @@ def judge(a: str, b: str, a_inferred: bool = False, b_inferred: bool = False,
     """(verdict, reason) for two EDTF dates given for the same thing; `*_inferred` says the
     date was worked out rather than stated by its source. `span` parses them (`Dataset.span`)."""
     sa, sb = span(a), span(b)
-    ha, hb = dates.human(a), dates.human(b)
+    ha, hb = dates.human(sa), dates.human(sb)
     if not dates.overlaps(sa, sb):
         return CONFLICT, f"{ha} and {hb} cannot be the same day"
     a_in_b = sb.lower <= sa.lower and sa.upper <= sb.upper
@@ -256,10 +256,10 @@ def judge(a: str, b: str, a_inferred: bool = False, b_inferred: bool = False,
     if a == b or (a_in_b and b_in_a and sa.kind == sb.kind and a_inferred == b_inferred):
         return AGREE, f"the same date, {ha}" if ha == hb else f"the same span: {ha} and {hb}"
     if a_inferred != b_inferred:
-        stated, inferred, stated_in = (b, a, b_in_a) if a_inferred else (a, b, a_in_b)
+        stated, inferred, stated_in = (hb, ha, b_in_a) if a_inferred else (ha, hb, a_in_b)
         if stated_in:
-            return CONFIRMED, f"{dates.human(stated)} is stated where {dates.human(inferred)} was inferred"
+            return CONFIRMED, f"{stated} is stated where {inferred} was inferred"
     if a_in_b or b_in_a:
-        wide, narrow = (b, a) if a_in_b else (a, b)
-        return COMPATIBLE, f"{dates.human(wide)} contains {dates.human(narrow)} (different precision)"
+        wide, narrow = (hb, ha) if a_in_b else (ha, hb)
+        return COMPATIBLE, f"{wide} contains {narrow} (different precision)"
     return COMPATIBLE, f"{ha} and {hb} overlap: they may be the same day"
