@@ -148,6 +148,62 @@ def test_a_damaged_entry_is_rebuilt_with_one_warning(cica, dataset, cache_dir):
     assert cica("timeline", "--data", dataset, "--json").stderr == ""  # rewritten whole
 
 
+def plant_span(text, year):
+    """A change to a cache entry: the span stored for `text` made to cover the year `year`."""
+    from datetime import date
+
+    def change(body):
+        entry = json.loads(body)
+        for span in entry[2]:
+            if span[0] == text:
+                span[1], span[2] = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        return json.dumps(entry).encode()
+
+    return change
+
+
+def test_a_span_planted_in_one_datasets_cache_reaches_no_other(cica, dataset, cache_dir, tmp_path, monkeypatch):
+    """Parsed dates are each dataset's own, not the module's: a span planted in one dataset's
+    cache entry (its digest made to match) changes how that dataset reads the date, never
+    how another dataset loaded in the same process, or `dates.parse`, reads it."""
+    import shutil
+    from datetime import date
+
+    from cica_cli import dates
+
+    other = tmp_path / "other"
+    shutil.copytree(dataset, other)
+    cica("timeline", "--data", dataset)
+    rewrite_entry(cache_file(cache_dir), "events.yaml", plant_span("2002", 1980), True)
+    planted = cica("timeline", "--data", dataset, "--json")  # the user's own file: trusted
+    assert [e["id"] for e in planted.json()] == ["first-summit", "proposal"]
+    monkeypatch.setenv("CICA_NO_CACHE", "1")  # the other dataset's dates are parsed here, now
+    assert [e["id"] for e in cica("timeline", "--data", other, "--json").json()] == ["proposal", "first-summit"]
+    assert [e["id"] for e in cica("timeline", "--data", other, "--json", "--from", "2000").json()] == ["first-summit"]
+    assert (dates.parse("2002").lower, dates.parse("2002").upper) == (date(2002, 1, 1), date(2002, 12, 31))
+    monkeypatch.delenv("CICA_NO_CACHE")
+    assert [e["id"] for e in cica("timeline", "--data", other, "--json").json()] == ["proposal", "first-summit"]
+
+
+def test_a_cached_span_is_taken_only_for_its_own_text(dataset, cache_dir, monkeypatch):
+    """A span restored under another date's text is not taken for it: the date is parsed."""
+    from cica_cli import dates
+
+    original = cache_module.Cache.get
+
+    def swapped(self, name, key):
+        built = original(self, name, key)
+        if built is not None and name == "sources.yaml":
+            built[2]["2003"] = dates.parse("1980")
+        return built
+
+    loader.load_dataset(dataset)
+    monkeypatch.setattr(cache_module.Cache, "get", swapped)
+    ds = loader.load_dataset(dataset)
+    assert "2003" not in ds.spans and ds.span("2003").lower.year == 2003
+    assert ds.span("2002") is ds.spans["2002"]  # the other spans are taken
+
+
 def test_a_planted_pickle_is_never_loaded(cica, dataset, cache_dir, tmp_path):
     marker = tmp_path / "ran"
     cica("timeline", "--data", dataset)

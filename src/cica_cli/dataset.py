@@ -327,7 +327,6 @@ def _load(root: Path) -> Dataset:
         ds.problems.extend(problems)
         if stopped is not None:
             ds.unread[kind.name] = stopped
-        dates.remember(spans)
         # a span read back from the cache is taken only for its own text, so that a planted
         # entry cannot make one date read as another
         ds.spans.update((text, span) for text, span in spans.items() if span.text == text)

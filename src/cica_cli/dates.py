@@ -237,22 +237,11 @@ def _parse(text):
     return Span(text, lower, upper, precision, approximate, uncertain, kind)
 
 
-_known: dict[str, Span] = {}  # spans restored from the record cache
-
-
 def parse(text: str) -> Span:
     """Parse an EDTF string into a Span (cached); raise EDTFError if invalid."""
-    span = _known.get(text) if type(text) is str else None
-    if span is not None:
-        return span
     if not isinstance(text, str):  # also keeps unhashable values out of the cache
         _fail(text, f"expected a string, not {type(text).__name__}")
     return _parse(text)
-
-
-def remember(spans: dict[str, Span]) -> None:
-    """Take spans parsed in an earlier run (from the record cache) as already parsed."""
-    _known.update(spans)
 
 
 parse.cache_info, parse.cache_clear = _parse.cache_info, _parse.cache_clear
