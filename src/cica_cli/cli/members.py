@@ -11,7 +11,7 @@ from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 from ..vocabulary import MEMBER_KINDS, STATUSES
-from .views import DAGGER, VIEWS, held, look_up, remarks, scope_note, section, short_date, source_dated, source_ids
+from .views import DAGGER, VIEWS, held, look_up_command, remarks, scope_note, section, short_date, source_dated, source_ids
 
 
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
@@ -66,14 +66,11 @@ def _show_member(ds, member) -> None:
              [[short_date(d.date), d.id, d.title] for d in documents_of_member(ds, member.id)], nowrap=("Id",))
 
 
-@command("member", "cica member turkiye")
-def member_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
+look_up_command(
+    "member", "cica member turkiye", NameArgument, "lookup:find_member", _member_json, _show_member,
     """One state or organisation: its statuses and roles over time with the quote and source
     behind each, and the events and documents it appears in. NAME is a name, alias or id in any
-    case, with or without accents and punctuation, or a unique prefix."""
-    from ..lookup import find_member
-
-    look_up(find_member, name, data, json, _member_json, _show_member)
+    case, with or without accents and punctuation, or a unique prefix.""")
 
 
 @command("members", "cica members --status observer --kind organisation")

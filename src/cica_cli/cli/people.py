@@ -9,7 +9,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import DAGGER, MARKED, VIEWS, held, look_up, marked_date, remarks
+from .views import DAGGER, MARKED, VIEWS, held, look_up_command, marked_date, remarks
 from .sharing import FormatOption, export_listing
 
 
@@ -63,18 +63,13 @@ def show_person(ds, person) -> None:
 VIEWS["people"] = (show_person, person_json)
 
 
-@command("person", "cica person sarybay")
-def person_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_people)],
-    data: DataOption = None,
-    json: JsonOption = False,
-) -> None:
+look_up_command(
+    "person", "cica person sarybay",
+    Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_people)],
+    "people:find_person", person_json, show_person,
     """One person: the offices they held, each with its title as the source wrote it, what it
     is an office of, when it holds (the sources' own dates) and the quotes; then the events
-    whose quotes name them. NAME is a name, alias or id, or a unique prefix."""
-    from ..people import find_person
-
-    look_up(find_person, name, data, json, person_json, show_person)
+    whose quotes name them. NAME is a name, alias or id, or a unique prefix.""")
 
 
 @command("people", "cica people --format csv")
