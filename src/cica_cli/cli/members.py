@@ -11,7 +11,7 @@ from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 from ..vocabulary import MEMBER_KINDS, STATUSES
-from .views import DAGGER, VIEWS, held, look_up_command, remarks, scope_note, section, short_date, source_dated, source_ids
+from .views import DAGGER, VIEWS, dagger, grouped_rows, held, look_up_command, remarks, scope_note, section, short_date, source_dated, source_ids
 
 
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
@@ -103,19 +103,15 @@ def members_command(
         return
     if not chosen:
         raise NotFound("no members match these filters")
-    rows = []
-    for m in chosen:
-        entries = _entries(m)
-        if not entries:
-            rows.append([m.name, "(none recorded)", "", ""])
-        for i, (label, entry) in enumerate(entries):
-            rows.append([m.name if i == 0 else "", label, held(ds, entry), source_ids(entry.citations).replace(", ", "\n")])
+    rows = grouped_rows(chosen, _entries, lambda entry: [
+        entry[0], held(ds, entry[1]), source_ids(entry[1].citations).replace(", ", "\n")], 4)
     per_status = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
     kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
+    shown = dagger(ds, [e for m in chosen for _, e in _entries(m)])
     render.print_table(
         f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
         ["Name", "Status or role", "When", "Source"], rows,
-        caption=f"Count per status (ever held): {per_status}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
+        caption=f"Count per status (ever held): {per_status}" + (f"\n{shown}" if shown else ""),
         nowrap=("Status or role", "Source"),
     )
     figures = totals(ds, status, kind)
@@ -127,7 +123,7 @@ def members_command(
                           source_dated(when, from_source), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
-                           + (f"\n{DAGGER}" if any("†" in row[2] for row in frows) else ""),
+                           + (f"\n{DAGGER}" if any(figure_as_of(ds, f)[1] for f in figures) else ""),
                            nowrap=("Value", "Source"))
     lines = []
     for t in totals_compared(ds, chosen, status, kind):

@@ -9,7 +9,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import DAGGER, MARKED, VIEWS, held, look_up_command, marked_date, remarks
+from .views import MARKED, VIEWS, dagger, grouped_rows, held, look_up_command, marked_date, remarks, source_ids
 from .sharing import FormatOption, export_listing
 
 
@@ -43,7 +43,7 @@ def show_person(ds, person) -> None:
         post = ds.by_id("bodies").get(office.post) if office.post else None
         rows.append([office.office, _of(ds, office) + (f"\npost: {post.id}" if post else ""), held(ds, office),
                      render.evidence(office.citations), remarks(office)])
-    caption = DAGGER if any("†" in row[2] for row in rows) else None
+    caption = dagger(ds, offices_in_order(ds, person))
     if rows:
         render.print_table("Offices (the title as each source wrote it)", ["Office", "Of", "When", "Evidence", "Remarks"],
                            rows, caption=caption, nowrap=("When",), drop=("Remarks", "Evidence"))
@@ -105,14 +105,8 @@ def people_command(
         return
     if not chosen:
         raise NotFound("no people match these filters")
-    rows = []
-    for p in chosen:
-        shown = [o for o in offices_in_order(ds, p) if post_id is None or o.post == post_id]
-        if not shown:
-            rows.append([p.name, "(none recorded)", "", "", ""])
-        for i, o in enumerate(shown):
-            rows.append([p.name if i == 0 else "", o.office, _of(ds, o), held(ds, o),
-                         ", ".join(dict.fromkeys(c.source for c in o.citations))])
+    shown = lambda p: [o for o in offices_in_order(ds, p) if post_id is None or o.post == post_id]  # noqa: E731
+    rows = grouped_rows(chosen, shown, lambda o: [o.office, _of(ds, o), held(ds, o), source_ids(o.citations)], 5)
     render.print_table(f"{len(chosen)} people named in the articles", ["Name", "Office (as written)", "Of", "When", "Source"],
-                       rows, caption=DAGGER if any("†" in row[3] for row in rows) else None,
+                       rows, caption=dagger(ds, [o for p in chosen for o in shown(p)]),
                        nowrap=("When", "Source"), drop=("Of", "Source"))

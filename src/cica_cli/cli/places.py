@@ -9,8 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from . import options
-from .app import DataOption, JsonOption, command
-from .views import DAGGER, MARKED, VIEWS, held, look_up_command, marked_date, remarks
+from .views import MARKED, VIEWS, dagger, held, look_up_command, marked_date, remarks, source_ids
 
 
 def named_json(ds, record) -> dict[str, Any]:
@@ -97,9 +96,8 @@ def show_named(ds, record) -> None:
         render.print_lines([""])
         render.print_table("Holders (the title as each source wrote it)", ["Person", "Office", "When", "Source"],
                            [[f"{h.person.name}\n{h.person.id}", h.office.office, held(ds, h.office),
-                             ", ".join(dict.fromkeys(c.source for c in h.office.citations))] for h in found],
-                           caption=DAGGER
-                           if any(not h.office.as_of and not h.office.date for h in found) else None,
+                             source_ids(h.office.citations)] for h in found],
+                           caption=dagger(ds, [h.office for h in found]),
                            nowrap=("When", "Source"))
 
 

@@ -51,6 +51,35 @@ def source_dated(when: Optional[str], from_source: bool) -> str:
     return short_date(when) + (" †" if from_source else "")
 
 
+def dated_by_source(ds, entry) -> bool:
+    """Whether `held` shows an entry's time as its citing source's date (marked †)."""
+    from ..claims import first_held_as_of
+
+    if entry.date:
+        return False
+    when, from_source = first_held_as_of(ds, entry)
+    return bool(when) and from_source
+
+
+def dagger(ds, entries) -> Optional[str]:
+    """DAGGER, the caption explaining †, where `held` marks any of these entries; else None."""
+    return DAGGER if any(dated_by_source(ds, e) for e in entries) else None
+
+
+def grouped_rows(owners, parts, cells, width: int) -> list[list[str]]:
+    """Table rows of records and their parts (a member's statuses and roles, a person's
+    offices): a row a part, `cells(part)` after the owner's name, which stands on its first row
+    only; an owner with no parts gets one row saying so. `width` counts the columns."""
+    rows = []
+    for owner in owners:
+        shown = parts(owner)
+        if not shown:
+            rows.append([owner.name, "(none recorded)", *[""] * (width - 2)])
+        for i, part in enumerate(shown):
+            rows.append([owner.name if i == 0 else "", *cells(part)])
+    return rows
+
+
 def held(ds, entry, full: bool = False) -> str:
     """When a status, role or office holds: "since 1992" (marked where inferred), else "as of
     Oct 2022", with † where that is the source's date; ", until ..." where a source says it
