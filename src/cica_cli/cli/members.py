@@ -19,9 +19,9 @@ NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias
 
 def _held(ds, entry) -> tuple[str, str]:
     """(since, as of) of a status or role, in words; a date taken from the source says so."""
-    from ..lookup import as_of
+    from ..claims import first_held_as_of
 
-    return short_date(entry.date), source_dated(*as_of(ds, entry))
+    return short_date(entry.date), source_dated(*first_held_as_of(ds, entry))
 
 
 def _entries(member) -> list:
@@ -43,7 +43,8 @@ def _member_json(ds, member) -> dict[str, Any]:
 
 def _show_member(ds, member) -> None:
     from .. import render
-    from ..lookup import as_of, documents_of_member, events_of_member
+    from ..claims import first_held_as_of
+    from ..lookup import documents_of_member, events_of_member
 
     render.print_fields(f"{member.name} ({member.kind})", [
         ("Id", member.id), ("Aliases", ", ".join(member.aliases)),
@@ -57,7 +58,7 @@ def _show_member(ds, member) -> None:
         for entry in entries:
             since, held = _held(ds, entry)
             rows.append([getattr(entry, name), since, held, render.evidence(entry.citations), remarks(entry)])
-        dagger = any(as_of(ds, entry)[1] for entry in entries)
+        dagger = any(first_held_as_of(ds, entry)[1] for entry in entries)
         section(label, [name.title(), "Since", "As of", "Evidence", "Remarks"], rows,
                  caption=DAGGER if dagger else None, nowrap=(name.title(),))
     section("Events it appears in", ["Date", "Id", "Title"],
@@ -86,7 +87,8 @@ def members_command(
     from .. import counts, render
     from ..dataset import open_dataset
     from ..errors import NotFound
-    from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
+    from ..claims import first_held_as_of
+    from ..lookup import members, status_counts, totals, totals_compared
     from ..model import MEMBER_KINDS, STATUSES, Member
 
     from ..export import default_columns
@@ -118,18 +120,18 @@ def members_command(
     if figures:
         frows = []
         for f in figures:
-            when, from_source = figure_as_of(ds, f)
+            when, from_source = first_held_as_of(ds, f)
             frows.append([f.metric + scope_note(f, " "), counts.text(f.value),
                           source_dated(when, from_source), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
-                           + (f"\n{DAGGER}" if any(figure_as_of(ds, f)[1] for f in figures) else ""),
+                           + (f"\n{DAGGER}" if any(first_held_as_of(ds, f)[1] for f in figures) else ""),
                            nowrap=("Value", "Source"))
     lines = []
     for t in totals_compared(ds, chosen, status, kind):
         named = f"{t.named} {t.kind}(s) named with status {t.status}"
         if t.stated:
-            when, _ = figure_as_of(ds, t.stated)
+            when, _ = first_held_as_of(ds, t.stated)
             lines.append(f"{named}; the articles count {counts.text(t.stated.value)} as of {short_date(when)} ({t.stated.source}).")
         else:
             lines.append(f"{named}; no article gives a count.")
