@@ -109,4 +109,4 @@ def people_command(
     rows = grouped_rows(chosen, shown, lambda o: [o.office, _of(ds, o), held(ds, o), source_ids(o.citations)], 5)
     render.print_table(f"{len(chosen)} people named in the articles", ["Name", "Office (as written)", "Of", "When", "Source"],
                        rows, caption=dagger(ds, [o for p in chosen for o in shown(p)]),
-                       nowrap=("When", "Source"), drop=("Of", "Source"))
+                       nowrap=("Source",), drop=("Of", "Source"))
