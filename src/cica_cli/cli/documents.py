@@ -77,11 +77,11 @@ def documents_command(
     if not chosen:
         raise NotFound("no documents match these filters")
     rows = [[marked_date(d) if d.date else "undated", f"{d.title}\n{d.id}",
-             d.kind, source_ids(d.citations)] for d in chosen]
+             d.kind, source_ids(d.citations).replace(", ", "\n")] for d in chosen]
     render.print_table(
         f"{len(chosen)} document(s)", ["Date", "Title and id", "Kind", "Sources"], rows,
         caption="* date or link inferred: see `cica document ID`" if any(marked(d) for d in chosen) else None,
-        nowrap=("Date", "Kind", "Sources"),
+        nowrap=("Date", "Kind", "Sources"), drop=("Sources",),
     )
 
 
