@@ -139,7 +139,7 @@ def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]
         lines = [line for row in rows for line in _plain(row[i]).split("\n")]
         natural.append(max([cell_len(name)] + [cell_len(line) for line in lines]))
         word.append(max([cell_len(w) for w in name.split()] + [cell_len(w) for line in lines for w in line.split()]))
-    excess = sum(natural) + 3 * len(columns) - 1 - width  # a space each side of a cell, one between columns
+    excess = sum(natural) + _spacing(columns) - width
     if excess <= 0:
         return [(None, name in nowrap) for name in columns]
     widths = natural[:]
@@ -156,6 +156,11 @@ def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]
     return [(w, name in nowrap and w >= n) for name, w, n in zip(columns, widths, natural)]
 
 
+def _spacing(columns: Sequence[str]) -> int:
+    """The width a table takes besides its cells: a space each side of a cell, one between columns."""
+    return 3 * len(columns) - 1
+
+
 def _ascii_head():
     """Rich's SIMPLE_HEAD drawn in ASCII (a dashed line under the header, no vertical rules):
     for terminals without colour, where the box-drawing characters may not show either. No
@@ -168,7 +173,7 @@ def _ascii_head():
 def _comfortable(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]) -> int:
     """The width a table needs to read well: its one-line columns whole, the others at up to
     30 characters (or their longest line), plus the borders."""
-    total = 2 * len(columns)
+    total = _spacing(columns)
     for i, name in enumerate(columns):
         longest = max([len(name)] + [len(line) for row in rows for line in _plain(row[i]).split("\n")])
         total += longest if name in nowrap else min(longest, 30)
