@@ -5,7 +5,8 @@ by its output. `check()` runs every command and returns the examples whose outpu
 `python tests/readme.py --write` rewrites the README with the real output (run it after a
 change that alters what a command prints, and read the diff).
 
-Commands run through bash in a scratch directory holding a copy of tests/fixtures (so that
+Each block's commands run in order through bash, in a scratch directory of the block's own
+holding a copy of tests/fixtures (so that
 `--data tests/fixtures/as-written` works as from a checkout's root), with the `cica`
 installed next to this Python first on PATH, output piped (plain text, as a reader who pipes would see it) and
 standard error shown after standard output.
@@ -53,18 +54,23 @@ def run(command: str, cwd: Path) -> str:
     return result.stdout + result.stderr
 
 
-def real_outputs(text: str) -> list[tuple[str, str, str]]:
-    """(command, output as written, output as run) for every example."""
+def real_outputs(text: str, shard: int = 0, shards: int = 1) -> list[tuple[str, str, str]]:
+    """(command, output as written, output as run) for every example of every `shards`-th
+    block from block `shard` (all of them by default), each block in a scratch directory."""
     import shutil
 
-    with tempfile.TemporaryDirectory() as scratch:
-        shutil.copytree(FIXTURES, Path(scratch) / "tests" / "fixtures")  # `--data tests/fixtures/...`
-        return [(command, written, run(command, Path(scratch))) for command, written in examples(text)]
+    rows = []
+    for block in list(_BLOCK.finditer(text))[shard::shards]:
+        with tempfile.TemporaryDirectory() as scratch:
+            shutil.copytree(FIXTURES, Path(scratch) / "tests" / "fixtures")  # `--data tests/fixtures/...`
+            rows += [(command, written, run(command, Path(scratch))) for command, written in examples(block.group(0))]
+    return rows
 
 
-def check() -> list[tuple[str, str, str]]:
-    """The examples whose written output differs from the real one."""
-    return [row for row in real_outputs(README.read_text(encoding="utf-8")) if row[1] != row[2]]
+def check(shard: int = 0, shards: int = 1) -> list[tuple[str, str, str]]:
+    """The examples whose written output differs from the real one (of some blocks: see
+    `real_outputs`)."""
+    return [row for row in real_outputs(README.read_text(encoding="utf-8"), shard, shards) if row[1] != row[2]]
 
 
 def write() -> int:

@@ -141,9 +141,13 @@ def assert_well_behaved(args, result, seconds):
     assert seconds < 10, (args, seconds)
 
 
+SHARDS = 4  # the commands in four groups, so that the suite's workers share them out
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
 @PROFILE
 @given(data=st.data())
-def test_every_command_survives_a_mutated_dataset(data):
+def test_every_command_survives_a_mutated_dataset(shard, data):
     mutations = data.draw(st.lists(mutation(LINES), min_size=1, max_size=3), label="mutations")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -151,7 +155,7 @@ def test_every_command_survives_a_mutated_dataset(data):
         for name, content, description in mutations:
             note(description)
             (root / name).write_bytes(content)
-        for command in command_names():
+        for command in command_names()[shard::SHARDS]:
             args = [command, *data.draw(st.sampled_from(SAMPLE_ARGS.get(command, [[], ["--json"]])), label=command)]
             start = time.perf_counter()
             result = invoke([*args, "--data", str(root)], env={"COLUMNS": "120", "CICA_DATA": None})

@@ -86,7 +86,6 @@ def test_a_kind_added_to_the_registry_gets_its_schema_with_no_other_change():
         citations: list[model.Citation]
         founded: Union[str, None] = None
         aliases: list[str] = dataclasses.field(default_factory=list)
-        line: int = dataclasses.field(default=0, metadata={"internal": True})
 
     made = schema.schema(model.Kind("places", "place", Place))
     place = made["definitions"]["Place"]

@@ -41,7 +41,7 @@ from typing import Any, Callable, Iterable, Optional
 from . import claims, counts, dates
 from .dataset import Dataset
 from .errors import DataError, Problem, UsageError
-from .model import Metric, scope_words
+from .model import Metric, cited_sources, scope_words
 
 AGREE = claims.AGREE
 COMPATIBLE = claims.COMPATIBLE
@@ -693,7 +693,7 @@ def compare_question(ds: Dataset, question: Any) -> QuestionComparison:
             continue
         cited = claims.dated(record.citations) or record.citations
         answers.append(Observation(ANSWER, question.id, record.id, record.date, record.date,
-                                   ", ".join(dict.fromkeys(c.source for c in cited)),
+                                   ", ".join(cited_sources(cited)),
                                    cited[0].quote if cited else "", answer.scope))
     answers = in_time_order(answers)
     pairs = [compare(x, y) for x, y in combinations(answers, 2)]

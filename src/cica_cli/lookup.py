@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence, Union
 
 from . import counts, dates
+from .claims import first_held_as_of
 from .dataset import Dataset
 from .errors import NotFound
 from .model import (
@@ -102,23 +103,6 @@ def facts_citing(ds: Dataset, source_id: str) -> list[Fact]:
     return [f for f in facts(ds) if f.source == source_id]
 
 
-# --- dates that default to their source's ------------------------------------
-
-def as_of(ds: Dataset, entry: Union[Status, Role]) -> tuple[Optional[str], bool]:
-    """When a status or role is known to hold: its own `as_of`, else the `as_of` of its first
-    citation's source. The flag says whether the date came from the source."""
-    from .claims import first_held_as_of
-
-    return first_held_as_of(ds, entry)
-
-
-def figure_as_of(ds: Dataset, figure: Figure) -> tuple[Optional[str], bool]:
-    """A figure's `as_of`, else its source's (flag True)."""
-    from .claims import held_as_of
-
-    return held_as_of(ds, figure, figure.source)
-
-
 # --- members ------------------------------------------------------------------
 
 # The figures that state how many of a kind there are, by (status, member kind).
@@ -167,7 +151,7 @@ def totals(ds: Dataset, status: Choice = None, kind: Choice = None) -> list[Figu
         and (not status or TOTALS[f.metric][0] in _any_of(status))
         and (not kind or TOTALS[f.metric][1] in _any_of(kind))
     ]
-    return sorted(chosen, key=lambda f: (order.index(f.metric), dates.sort_key(figure_as_of(ds, f)[0] or "9999")))
+    return sorted(chosen, key=lambda f: (order.index(f.metric), dates.sort_key(first_held_as_of(ds, f)[0] or "9999")))
 
 
 def events_of_member(ds: Dataset, member_id: str) -> list[Event]:
@@ -248,7 +232,7 @@ def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
         named = sum(1 for m in chosen if m.kind == kd and st in statuses_of(m))
         candidates = [f for f in figures if f.metric == metric]
         plain = [f for f in candidates if f.scope == "all"] or candidates
-        latest = max(plain, key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "0001"), default=None)
+        latest = max(plain, key=lambda f: dates.sort_key(first_held_as_of(ds, f)[0] or "0001"), default=None)
         result.append(Total(metric, st, kd, named, latest))
     return result
 

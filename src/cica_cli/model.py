@@ -85,11 +85,13 @@ YEAR_FIELDS = frozenset({"date", "as_of", "published"})
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 class Record:
-    """The base of the record classes: equality and repr over the YAML fields, written once
-    here rather than generated for each class (which keeps importing this module cheap)."""
+    """The base of the record classes: the line of the record in its data file (`line`,
+    keyword-only and kept out of the YAML/JSON fields), and equality and repr over the YAML
+    fields, written once here rather than generated for each class (which keeps importing
+    this module cheap)."""
 
-    __slots__ = ()
     __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
+    line: int = field(default=0, kw_only=True, compare=False, repr=False, metadata={"internal": True})
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -101,14 +103,12 @@ class Record:
         return f"{self.__class__.__qualname__}({shown})"
 
 
+Record = dataclass(Record, repr=False, eq=False)
+
+
 def record(cls: type) -> type:
     """A record class: a dataclass whose __eq__ and __repr__ come from Record."""
     return dataclass(cls, repr=False, eq=False)
-
-
-def _meta() -> Any:
-    """The position of a record in its file: kept out of the YAML/JSON fields."""
-    return field(default=0, compare=False, repr=False, metadata={"internal": True})
 
 
 def _basis() -> Any:
@@ -128,7 +128,6 @@ class Citation(Record):
     quote: str
     date: Union[str, None] = None
     inferred: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -145,7 +144,6 @@ class Source(Record):
     as_of: str
     as_of_basis: str
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -168,7 +166,6 @@ class Event(Record):
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
     date_basis: str = _basis()
-    line: int = _meta()
 
 
 def _claimed(name: str, doc: str, head: list, until: bool = False) -> type:
@@ -182,8 +179,7 @@ def _claimed(name: str, doc: str, head: list, until: bool = False) -> type:
     optional += [("as_of", Union[str, None], field(default=None)),
                  ("inferred", Union[str, None], field(default=None)),
                  ("notes", Union[str, None], field(default=None)),
-                 ("date_basis", str, _basis()),
-                 ("line", int, _meta())]
+                 ("date_basis", str, _basis())]
     return dataclasses.make_dataclass(name, [*head, *optional], bases=(Record,), repr=False, eq=False,
                                       namespace={"__doc__": doc, "__module__": __name__})
 
@@ -212,7 +208,6 @@ class Member(Record):
     statuses: list[Status] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 def member_keys(member: "Member") -> list[str]:
@@ -233,7 +228,6 @@ class Roster(Record):
     as_of: Union[str, None] = None
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 Name = _claimed("Name", """One name of a place or of CICA and its bodies, as the sources write it, with when it
@@ -256,7 +250,6 @@ class Place(Record):
     names: list[Name]
     country: Union[str, None] = None
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -270,7 +263,6 @@ class Body(Record):
     names: list[Name]
     part_of: Union[str, None] = None
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 Office = _claimed("Office", """An office a person held, named as the source wrote it (`office`), of a member or one of
@@ -292,7 +284,6 @@ class Person(Record):
     aliases: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -311,7 +302,6 @@ class Document(Record):
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
     date_basis: str = _basis()
-    line: int = _meta()
 
 
 @record
@@ -324,7 +314,6 @@ class Metric(Record):
     unit: str
     sum_of: list[str] = field(default_factory=list)
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -342,7 +331,6 @@ class Figure(Record):
     scope: str = "all"
     inferred: Union[str, None] = None
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -352,7 +340,6 @@ class Exclusion(Record):
     source: str
     text: str
     reason: str
-    line: int = _meta()
 
 
 @record
@@ -362,7 +349,6 @@ class Answer(Record):
     record: str
     scope: str
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -375,7 +361,6 @@ class Question(Record):
     question: str
     answers: list[Answer]
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @record
@@ -387,7 +372,6 @@ class Tension(Record):
     summary: str
     citations: list[Citation]
     notes: Union[str, None] = None
-    line: int = _meta()
 
 
 @dataclass(frozen=True)

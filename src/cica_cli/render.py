@@ -118,13 +118,47 @@ def print_table(
         box=box.SIMPLE_HEAD if out.color_system else _ascii_head(), show_lines=False, show_edge=False,
         header_style="bold" if out.color_system else "", title_justify="left", caption_justify="left",
     )
-    for i, column in enumerate(columns):  # never narrower than its longest word (or line, if kept whole)
-        pieces = (_plain(row[i]).split("\n") if column in nowrap else _plain(row[i]).split() for row in rows)
-        longest = max([len(piece) for cell in pieces for piece in cell] + [1])
-        table.add_column(column, overflow="fold", no_wrap=column in nowrap, min_width=min(longest, 40))
+    for column, (width, whole) in zip(columns, _widths(columns, rows, nowrap, out.width)):
+        table.add_column(column, overflow="fold", no_wrap=whole, width=width)
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in row))
     out.print(table)
+
+
+def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str], width: int) -> list[tuple[Any, bool]]:
+    """(width, kept on one line) of each column, the width None where the table fits `width`
+    as it is. Where it does not, columns give way, the widest first: first those that wrap,
+    down to their longest word; then those kept on one line, down to their longest word (they
+    then wrap between words); only then any, down to 8 (a word is folded, never lost). Rich is
+    left to share out the width only when everything fits: squeezed, it can make a column
+    narrower than its longest word, or overflow the terminal, which crops the last characters."""
+    from rich.cells import cell_len
+
+    natural, word = [], []
+    for i, name in enumerate(columns):
+        lines = [line for row in rows for line in _plain(row[i]).split("\n")]
+        natural.append(max([cell_len(name)] + [cell_len(line) for line in lines]))
+        word.append(max([cell_len(w) for w in name.split()] + [cell_len(w) for line in lines for w in line.split()]))
+    excess = sum(natural) + _spacing(columns) - width
+    if excess <= 0:
+        return [(None, name in nowrap) for name in columns]
+    widths = natural[:]
+    floors = ([n if name in nowrap else min(w, 40) for name, n, w in zip(columns, natural, word)],
+              [min(w, 40) for w in word], [min(8, n) for n in natural])
+    for floor in floors:
+        while excess > 0:
+            give = [i for i in range(len(widths)) if widths[i] > floor[i]]
+            if not give:
+                break
+            i = max(give, key=widths.__getitem__)
+            widths[i] -= 1
+            excess -= 1
+    return [(w, name in nowrap and w >= n) for name, w, n in zip(columns, widths, natural)]
+
+
+def _spacing(columns: Sequence[str]) -> int:
+    """The width a table takes besides its cells: a space each side of a cell, one between columns."""
+    return 3 * len(columns) - 1
 
 
 def _ascii_head():
@@ -139,7 +173,7 @@ def _ascii_head():
 def _comfortable(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]) -> int:
     """The width a table needs to read well: its one-line columns whole, the others at up to
     30 characters (or their longest line), plus the borders."""
-    total = 2 * len(columns)
+    total = _spacing(columns)
     for i, name in enumerate(columns):
         longest = max([len(name)] + [len(line) for row in rows for line in _plain(row[i]).split("\n")])
         total += longest if name in nowrap else min(longest, 30)

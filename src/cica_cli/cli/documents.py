@@ -10,7 +10,7 @@ from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 from ..vocabulary import DOCUMENT_KINDS
-from .views import VIEWS, date_line, look_up, marked_date, says, short_date, source_ids
+from .views import VIEWS, date_line, look_up_command, marked_date, says, short_date, source_ids
 
 
 def _document_json(ds, document) -> dict[str, Any]:
@@ -45,14 +45,14 @@ def _show_document(ds, document) -> None:
     says(ds, document)
 
 
-@command("document", "cica document 'almaty act'")
-def document_command(name: Annotated[str, typer.Argument(metavar="NAME", help="A title, alias or id, or a unique prefix.", autocompletion=options.complete_documents)], data: DataOption = None, json: JsonOption = False) -> None:
+look_up_command(
+    "document", "cica document 'almaty act'",
+    Annotated[str, typer.Argument(metavar="NAME", help="A title, alias or id, or a unique prefix.",
+                                  autocompletion=options.complete_documents)],
+    "lookup:find_document", _document_json, _show_document,
     """One CICA document: title, kind, date, the event that adopted it, what the articles say
     about it (quotes and sources), related documents and members. NAME is a title, alias or id,
-    or a unique prefix."""
-    from ..lookup import find_document
-
-    look_up(find_document, name, data, json, _document_json, _show_document)
+    or a unique prefix.""")
 
 
 @command("documents", "cica documents --kind action-plan")
@@ -77,11 +77,11 @@ def documents_command(
     if not chosen:
         raise NotFound("no documents match these filters")
     rows = [[marked_date(d) if d.date else "undated", f"{d.title}\n{d.id}",
-             d.kind, source_ids(d.citations)] for d in chosen]
+             d.kind, source_ids(d.citations).replace(", ", "\n")] for d in chosen]
     render.print_table(
         f"{len(chosen)} document(s)", ["Date", "Title and id", "Kind", "Sources"], rows,
         caption="* date or link inferred: see `cica document ID`" if any(marked(d) for d in chosen) else None,
-        nowrap=("Date", "Kind", "Sources"),
+        nowrap=("Date", "Kind", "Sources"), drop=("Sources",),
     )
 
 

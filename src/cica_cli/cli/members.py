@@ -11,7 +11,7 @@ from . import options
 from .app import DataOption, JsonOption, command
 from .sharing import FormatOption, export_listing
 from ..vocabulary import MEMBER_KINDS, STATUSES
-from .views import DAGGER, VIEWS, held, look_up, remarks, scope_note, section, short_date, source_dated, source_ids
+from .views import DAGGER, VIEWS, dagger, grouped_rows, held, look_up_command, remarks, scope_note, section, short_date, source_dated, source_ids
 
 
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
@@ -19,9 +19,9 @@ NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias
 
 def _held(ds, entry) -> tuple[str, str]:
     """(since, as of) of a status or role, in words; a date taken from the source says so."""
-    from ..lookup import as_of
+    from ..claims import first_held_as_of
 
-    return short_date(entry.date), source_dated(*as_of(ds, entry))
+    return short_date(entry.date), source_dated(*first_held_as_of(ds, entry))
 
 
 def _entries(member) -> list:
@@ -43,7 +43,8 @@ def _member_json(ds, member) -> dict[str, Any]:
 
 def _show_member(ds, member) -> None:
     from .. import render
-    from ..lookup import as_of, documents_of_member, events_of_member
+    from ..claims import first_held_as_of
+    from ..lookup import documents_of_member, events_of_member
 
     render.print_fields(f"{member.name} ({member.kind})", [
         ("Id", member.id), ("Aliases", ", ".join(member.aliases)),
@@ -57,7 +58,7 @@ def _show_member(ds, member) -> None:
         for entry in entries:
             since, held = _held(ds, entry)
             rows.append([getattr(entry, name), since, held, render.evidence(entry.citations), remarks(entry)])
-        dagger = any(as_of(ds, entry)[1] for entry in entries)
+        dagger = any(first_held_as_of(ds, entry)[1] for entry in entries)
         section(label, [name.title(), "Since", "As of", "Evidence", "Remarks"], rows,
                  caption=DAGGER if dagger else None, nowrap=(name.title(),))
     section("Events it appears in", ["Date", "Id", "Title"],
@@ -66,14 +67,11 @@ def _show_member(ds, member) -> None:
              [[short_date(d.date), d.id, d.title] for d in documents_of_member(ds, member.id)], nowrap=("Id",))
 
 
-@command("member", "cica member turkiye")
-def member_command(name: NameArgument, data: DataOption = None, json: JsonOption = False) -> None:
+look_up_command(
+    "member", "cica member turkiye", NameArgument, "lookup:find_member", _member_json, _show_member,
     """One state or organisation: its statuses and roles over time with the quote and source
     behind each, and the events and documents it appears in. NAME is a name, alias or id in any
-    case, with or without accents and punctuation, or a unique prefix."""
-    from ..lookup import find_member
-
-    look_up(find_member, name, data, json, _member_json, _show_member)
+    case, with or without accents and punctuation, or a unique prefix.""")
 
 
 @command("members", "cica members --status observer --kind organisation")
@@ -89,7 +87,8 @@ def members_command(
     from .. import counts, render
     from ..dataset import open_dataset
     from ..errors import NotFound
-    from ..lookup import figure_as_of, members, status_counts, totals, totals_compared
+    from ..claims import first_held_as_of
+    from ..lookup import members, status_counts, totals, totals_compared
     from ..model import MEMBER_KINDS, STATUSES, Member
 
     from ..export import default_columns
@@ -106,37 +105,33 @@ def members_command(
         return
     if not chosen:
         raise NotFound("no members match these filters")
-    rows = []
-    for m in chosen:
-        entries = _entries(m)
-        if not entries:
-            rows.append([m.name, "(none recorded)", "", ""])
-        for i, (label, entry) in enumerate(entries):
-            rows.append([m.name if i == 0 else "", label, held(ds, entry), source_ids(entry.citations).replace(", ", "\n")])
+    rows = grouped_rows(chosen, _entries, lambda entry: [
+        entry[0], held(ds, entry[1]), source_ids(entry[1].citations).replace(", ", "\n")], 4)
     per_status = ", ".join(f"{n} {status_name}" for status_name, n in status_counts(chosen).items())
     kinds = {k: sum(1 for m in chosen if m.kind == k) for k in ("state", "organisation")}
+    shown = dagger(ds, [e for m in chosen for _, e in _entries(m)])
     render.print_table(
         f"{len(chosen)} named in the articles: {kinds['state']} state(s), {kinds['organisation']} organisation(s)",
         ["Name", "Status or role", "When", "Source"], rows,
-        caption=f"Count per status (ever held): {per_status}" + (f"\n{DAGGER}" if any("†" in row[2] for row in rows) else ""),
+        caption=f"Count per status (ever held): {per_status}" + (f"\n{shown}" if shown else ""),
         nowrap=("Status or role", "Source"),
     )
     figures = totals(ds, status, kind)
     if figures:
         frows = []
         for f in figures:
-            when, from_source = figure_as_of(ds, f)
+            when, from_source = first_held_as_of(ds, f)
             frows.append([f.metric + scope_note(f, " "), counts.text(f.value),
                           source_dated(when, from_source), f.source])
         render.print_table("What the articles say about the totals", ["Count of", "Value", "As of", "Source"], frows,
                            caption=f"The figures and their quotes: cica show METRIC (e.g. cica show {figures[0].metric})"
-                           + (f"\n{DAGGER}" if any("†" in row[2] for row in frows) else ""),
+                           + (f"\n{DAGGER}" if any(first_held_as_of(ds, f)[1] for f in figures) else ""),
                            nowrap=("Value", "Source"))
     lines = []
     for t in totals_compared(ds, chosen, status, kind):
         named = f"{t.named} {t.kind}(s) named with status {t.status}"
         if t.stated:
-            when, _ = figure_as_of(ds, t.stated)
+            when, _ = first_held_as_of(ds, t.stated)
             lines.append(f"{named}; the articles count {counts.text(t.stated.value)} as of {short_date(when)} ({t.stated.source}).")
         else:
             lines.append(f"{named}; no article gives a count.")

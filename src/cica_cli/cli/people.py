@@ -9,7 +9,7 @@ import typer
 
 from . import options
 from .app import DataOption, JsonOption, command
-from .views import DAGGER, MARKED, VIEWS, held, look_up, marked_date, remarks
+from .views import MARKED, VIEWS, dagger, grouped_rows, held, look_up_command, marked_date, remarks, source_ids
 from .sharing import FormatOption, export_listing
 
 
@@ -43,7 +43,7 @@ def show_person(ds, person) -> None:
         post = ds.by_id("bodies").get(office.post) if office.post else None
         rows.append([office.office, _of(ds, office) + (f"\npost: {post.id}" if post else ""), held(ds, office),
                      render.evidence(office.citations), remarks(office)])
-    caption = DAGGER if any("†" in row[2] for row in rows) else None
+    caption = dagger(ds, offices_in_order(ds, person))
     if rows:
         render.print_table("Offices (the title as each source wrote it)", ["Office", "Of", "When", "Evidence", "Remarks"],
                            rows, caption=caption, nowrap=("When",), drop=("Remarks", "Evidence"))
@@ -63,18 +63,13 @@ def show_person(ds, person) -> None:
 VIEWS["people"] = (show_person, person_json)
 
 
-@command("person", "cica person sarybay")
-def person_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_people)],
-    data: DataOption = None,
-    json: JsonOption = False,
-) -> None:
+look_up_command(
+    "person", "cica person sarybay",
+    Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_people)],
+    "people:find_person", person_json, show_person,
     """One person: the offices they held, each with its title as the source wrote it, what it
     is an office of, when it holds (the sources' own dates) and the quotes; then the events
-    whose quotes name them. NAME is a name, alias or id, or a unique prefix."""
-    from ..people import find_person
-
-    look_up(find_person, name, data, json, person_json, show_person)
+    whose quotes name them. NAME is a name, alias or id, or a unique prefix.""")
 
 
 @command("people", "cica people --format csv")
@@ -110,14 +105,8 @@ def people_command(
         return
     if not chosen:
         raise NotFound("no people match these filters")
-    rows = []
-    for p in chosen:
-        shown = [o for o in offices_in_order(ds, p) if post_id is None or o.post == post_id]
-        if not shown:
-            rows.append([p.name, "(none recorded)", "", "", ""])
-        for i, o in enumerate(shown):
-            rows.append([p.name if i == 0 else "", o.office, _of(ds, o), held(ds, o),
-                         ", ".join(dict.fromkeys(c.source for c in o.citations))])
+    shown = lambda p: [o for o in offices_in_order(ds, p) if post_id is None or o.post == post_id]  # noqa: E731
+    rows = grouped_rows(chosen, shown, lambda o: [o.office, _of(ds, o), held(ds, o), source_ids(o.citations)], 5)
     render.print_table(f"{len(chosen)} people named in the articles", ["Name", "Office (as written)", "Of", "When", "Source"],
-                       rows, caption=DAGGER if any("†" in row[3] for row in rows) else None,
-                       nowrap=("When", "Source"), drop=("Of", "Source"))
+                       rows, caption=dagger(ds, [o for p in chosen for o in shown(p)]),
+                       nowrap=("Source",), drop=("Of", "Source"))

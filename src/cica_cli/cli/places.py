@@ -9,8 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from . import options
-from .app import DataOption, JsonOption, command
-from .views import DAGGER, MARKED, VIEWS, held, look_up, marked_date, remarks
+from .views import MARKED, VIEWS, dagger, held, look_up_command, marked_date, remarks, source_ids
 
 
 def named_json(ds, record) -> dict[str, Any]:
@@ -97,24 +96,18 @@ def show_named(ds, record) -> None:
         render.print_lines([""])
         render.print_table("Holders (the title as each source wrote it)", ["Person", "Office", "When", "Source"],
                            [[f"{h.person.name}\n{h.person.id}", h.office.office, held(ds, h.office),
-                             ", ".join(dict.fromkeys(c.source for c in h.office.citations))] for h in found],
-                           caption=DAGGER
-                           if any(not h.office.as_of and not h.office.date for h in found) else None,
+                             source_ids(h.office.citations)] for h in found],
+                           caption=dagger(ds, [h.office for h in found]),
                            nowrap=("When", "Source"))
 
 
 VIEWS["places"] = VIEWS["bodies"] = (show_named, named_json)
 
 
-@command("place", "cica place nur-sultan")
-def place_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Any name the place or body has had (Nur-Sultan, ICCA, Secretary General), its id, or a unique prefix; any case, accents and punctuation.", autocompletion=options.complete_places)],
-    data: DataOption = None,
-    json: JsonOption = False,
-) -> None:
+look_up_command(
+    "place", "cica place nur-sultan",
+    Annotated[str, typer.Argument(metavar="NAME", help="Any name the place or body has had (Nur-Sultan, ICCA, Secretary General), its id, or a unique prefix; any case, accents and punctuation.", autocompletion=options.complete_places)],
+    "places:find_named", named_json, show_named,
     """A place, or CICA and its bodies and posts, found by any of its names: its names over time
     with the sources, which name each source used and which were in use at its date, and what
-    links to it (events held there, a post's holders)."""
-    from ..places import find_named
-
-    look_up(find_named, name, data, json, named_json, show_named)
+    links to it (events held there, a post's holders).""")

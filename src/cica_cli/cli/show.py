@@ -50,11 +50,11 @@ def _place_line(event, place) -> str | None:
 
 def _show_figure(ds, figure) -> None:
     from .. import counts, render
-    from ..lookup import figure_as_of
+    from ..claims import first_held_as_of
     from ..model import SCOPES
 
     metric = ds.by_id("metrics").get(figure.metric)
-    when, from_source = figure_as_of(ds, figure)
+    when, from_source = first_held_as_of(ds, figure)
     value = counts.text(figure.value)
     render.print_fields(f"{metric.description if metric else figure.metric}: {value}", [
         ("Id", figure.id),
@@ -72,17 +72,17 @@ def _show_figure(ds, figure) -> None:
 
 def _show_metric(ds, metric) -> None:
     from .. import counts, render
-    from ..lookup import figure_as_of
+    from ..claims import first_held_as_of
 
     render.print_fields(metric.description, [("Id", metric.id), ("Unit", metric.unit),
                                              ("Sum of", " + ".join(metric.sum_of)), ("Notes", metric.notes)])
     from .. import dates
 
     figures = sorted((f for f in ds.figures if f.metric == metric.id),
-                     key=lambda f: dates.sort_key(figure_as_of(ds, f)[0] or "9999"))
+                     key=lambda f: dates.sort_key(first_held_as_of(ds, f)[0] or "9999"))
     rows = []
     for f in figures:
-        when, from_source = figure_as_of(ds, f)
+        when, from_source = first_held_as_of(ds, f)
         rows.append([counts.text(f.value) + scope_note(f, "\n"), source_dated(when, from_source),
                      f"{f.source}\n{f.id}", f"“{f.quote}”"])
     render.print_lines([""])

@@ -51,6 +51,35 @@ def source_dated(when: Optional[str], from_source: bool) -> str:
     return short_date(when) + (" †" if from_source else "")
 
 
+def dated_by_source(ds, entry) -> bool:
+    """Whether `held` shows an entry's time as its citing source's date (marked †)."""
+    from ..claims import first_held_as_of
+
+    if entry.date:
+        return False
+    when, from_source = first_held_as_of(ds, entry)
+    return bool(when) and from_source
+
+
+def dagger(ds, entries) -> Optional[str]:
+    """DAGGER, the caption explaining †, where `held` marks any of these entries; else None."""
+    return DAGGER if any(dated_by_source(ds, e) for e in entries) else None
+
+
+def grouped_rows(owners, parts, cells, width: int) -> list[list[str]]:
+    """Table rows of records and their parts (a member's statuses and roles, a person's
+    offices): a row a part, `cells(part)` after the owner's name, which stands on its first row
+    only; an owner with no parts gets one row saying so. `width` counts the columns."""
+    rows = []
+    for owner in owners:
+        shown = parts(owner)
+        if not shown:
+            rows.append([owner.name, "(none recorded)", *[""] * (width - 2)])
+        for i, part in enumerate(shown):
+            rows.append([owner.name if i == 0 else "", *cells(part)])
+    return rows
+
+
 def held(ds, entry, full: bool = False) -> str:
     """When a status, role or office holds: "since 1992" (marked where inferred), else "as of
     Oct 2022", with † where that is the source's date; ", until ..." where a source says it
@@ -122,14 +151,27 @@ def scope_note(figure, sep: str) -> str:
 VIEWS: dict[str, tuple[Any, Any]] = {}
 
 
-def look_up(find, name: str, data, json: bool, as_json, show) -> None:
-    """One record by name: found by `find`, then printed as JSON or drawn by `show`."""
-    from .. import render
-    from ..dataset import open_dataset
+def look_up_command(name: str, example: str, argument: Any, find: str, as_json, show, doc: str) -> None:
+    """Register `cica NAME QUERY`: one record found by `find` ("module:function" of the library,
+    imported when the command runs), then printed as JSON by `as_json` or drawn by `show` (each
+    a function of the dataset and the record). `argument` is the QUERY argument's annotation."""
+    from .app import DataOption, JsonOption, command
 
-    ds = open_dataset(data)
-    record = find(ds, name)
-    if json:
-        render.print_json(as_json(ds, record))
-    else:
-        show(ds, record)
+    def run(query, data=None, json=False) -> None:
+        import importlib
+
+        from .. import render
+        from ..dataset import open_dataset
+
+        module, function = find.split(":")
+        ds = open_dataset(data)
+        record = getattr(importlib.import_module(f"..{module}", __package__), function)(ds, query)
+        if json:
+            render.print_json(as_json(ds, record))
+        else:
+            show(ds, record)
+
+    run.__annotations__ = {"query": argument, "data": DataOption, "json": JsonOption, "return": None}
+    run.__name__ = run.__qualname__ = f"{name}_command"
+    run.__doc__ = doc
+    command(name, example)(run)
