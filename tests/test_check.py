@@ -42,7 +42,7 @@ CASES = [
     ("sum of an unknown metric", "data/metrics.yaml", "  unit: states",
      "  unit: states\n- id: participants\n  description: All\n  unit: states and organisations\n"
      "  sum_of: [member-states, observer-states]",
-     "data/metrics.yaml:7: metric 'participants' is a sum of unknown metric 'observer-states'"),
+     "data/metrics.yaml:7: metric 'participants' refers to unknown metric 'observer-states' in its sum_of"),
     ("sum of one metric", "data/metrics.yaml", "  unit: states",
      "  unit: states\n- id: participants\n  description: All\n  unit: states\n  sum_of: [member-states]",
      "data/metrics.yaml:7: metric 'participants' is a sum of at least two metrics; sum_of names 1"),
@@ -195,7 +195,26 @@ def test_missing_required_file(cica, dataset):
     (dataset / "data" / "members.yaml").unlink()
     result = cica("check", "--data", dataset)
     assert "data/members.yaml: required data file is missing" in result.stdout
-    assert "data/events.yaml:6: event 'proposal' refers to unknown member 'kazakhstan'" in result.stdout
+    # its references are one line, not one each
+    assert "data/events.yaml:6: 1 reference(s) to members (the first here), but data/members.yaml holds none: " \
+           "the file is missing or empty" in result.stdout
+    assert "refers to unknown member" not in result.stdout
+
+
+def test_references_to_a_data_file_left_out_are_one_line_per_file(cica, shipped):
+    from cica_cli.dataset import load_dataset
+
+    events = load_dataset(shipped).events
+    cited = [e for e in events if e.documents]
+    (shipped / "data" / "documents.yaml").unlink()
+    first = model.line_of(cited[0], "documents")
+    result = cica("check", "--data", shipped)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if "documents" in line and not line.startswith(("1 problem", "ok"))][0].startswith(
+        f"data/events.yaml:{first}: {sum(len(e.documents) for e in events)} reference(s) to documents (the first "
+        "here), but data/documents.yaml holds none")
+    assert len(lines) == 2 and lines[1].startswith("1 problem(s) found")
 
 
 def test_timeline_on_broken_data_is_one_line_and_exit_1(cica, dataset):

@@ -86,103 +86,59 @@ def _text_problems(ds: Dataset) -> list[Problem]:
     return problems
 
 
-# The kind of record (a KINDS name) each word of "refers to unknown WORD" names.
-_KIND_OF = {"member": "members", "document": "documents", "event": "events", "metric": "metrics",
-            "source": "sources", "place": "places", "body": "bodies", "post": "bodies"}
 _COMPARISONS = 50_000  # ids compared for "did you mean" suggestions, at most, per run
+# How a reference is named where its field says more than the kind it names.
+_NOUN = {("Office", "post"): "post"}
+_AS = {("Event", "outcome"): " as its outcome", ("Metric", "sum_of"): " in its sum_of"}
 
 
 def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
-    """A problem for each reference to a record that does not exist; a reference into a data
-    file that was not read whole is not judged (the record may be in the part not read), and
-    one line per such file says how many were skipped."""
-    members, documents, events = ds.by_id("members"), ds.by_id("documents"), ds.by_id("events")
-    metrics, sources = ds.by_id("metrics"), ds.by_id("sources")
-    problems = []
+    """A problem for each reference (a field of model.REFERENCES) to a record that does not
+    exist. A reference into a data file that was not read whole is not judged (the record may
+    be in the part not read): one line per such file says how many were skipped. References
+    to a kind of which there are no records at all (its file missing or empty) get one line
+    per file holding them, not one each."""
+    index = {kind.name: ds.by_id(kind.name) for kind in model.KINDS if kind.named}
+    problems: list[Problem] = []
     skipped: dict[str, dict[str, int]] = {}  # kind name -> {file holding the references: count}
+    absent: dict[tuple[str, str], list[int]] = {}  # (file holding them, kind name) -> their lines
     budget = _COMPARISONS
-
-    def expect(label, line, kind, index, ref, owner):
-        nonlocal budget
-        if ref is None or ref in index:
-            return
-        target = _KIND_OF[kind]
-        if target in ds.unread:
-            counts = skipped.setdefault(target, {})
-            counts[label] = counts.get(label, 0) + 1
-            return
-        hint = ""
-        if budget >= len(index):
-            budget -= len(index)
-            hint = did_you_mean(ref, [i for i in index if type(i) is str])
-        problems.append(Problem(label, line, f"{owner} refers to unknown {kind} '{ref}'{hint}"))
-
-    for event in ds.events:
-        for ref in event.members:
-            expect(LABELS["events"], line_of(event, "members"), "member", members, ref, f"event '{event.id}'")
-        for ref in event.documents:
-            expect(LABELS["events"], line_of(event, "documents"), "document", documents, ref, f"event '{event.id}'")
-    for doc in ds.documents:
-        expect(LABELS["documents"], line_of(doc, "adopted_at"), "event", events, doc.adopted_at, f"document '{doc.id}'")
-        for ref in doc.related:
-            expect(LABELS["documents"], line_of(doc, "related"), "document", documents, ref, f"document '{doc.id}'")
-        for ref in doc.members:
-            expect(LABELS["documents"], line_of(doc, "members"), "member", members, ref, f"document '{doc.id}'")
-    for fig in ds.figures:
-        if ds.metrics or "metrics" in ds.unread:
-            expect(LABELS["figures"], line_of(fig, "metric"), "metric", metrics, fig.metric, f"figure '{fig.id}'")
-        expect(LABELS["figures"], line_of(fig, "source"), "source", sources, fig.source, f"figure '{fig.id}'")
-    for question in ds.questions:
-        for answer in question.answers:
-            if answer.record is None or answer.record in events or answer.record in documents:
-                continue
-            if "events" in ds.unread or "documents" in ds.unread:
-                counts = skipped.setdefault("events" if "events" in ds.unread else "documents", {})
-                counts[LABELS["questions"]] = counts.get(LABELS["questions"], 0) + 1
-                continue
-            problems.append(Problem(LABELS["questions"], line_of(answer, "record"),
-                                    f"question '{question.id}' refers to unknown event or document '{answer.record}'"))
-    for tension in ds.tensions:
-        expect(LABELS["tensions"], line_of(tension, "source"), "source", sources, tension.source, f"tension '{tension.id}'")
-        for c in tension.citations:
-            if c.source is not None and tension.source is not None and c.source != tension.source:
-                problems.append(Problem(LABELS["tensions"], line_of(c, "source"), f"tension '{tension.id}' is within one source, "
-                                        f"'{tension.source}'; this citation is from '{c.source}'"))
-    bodies, places = ds.by_id("bodies"), ds.by_id("places")
-    for event in ds.events:
-        if event.place_id is None:
-            continue
-        place = places.get(event.place_id)
-        expect(LABELS["events"], line_of(event, "place_id"), "place", places, event.place_id, f"event '{event.id}'")
-        if place is not None and event.place and not place_of_wording(place, event.place):
-            problems.append(Problem(LABELS["events"], line_of(event, "place"), f"event '{event.id}': place "
-                                    f"{event.place!r} is not a name of place '{place.id}' (add it to its names)"))
-    for person in ds.people:
-        for office in person.offices:
-            owner = f"person '{person.id}'"
-            if office.of is not None and office.of not in members and office.of not in bodies:
-                if "members" in ds.unread or "bodies" in ds.unread:  # it may be in the part not read
-                    counts = skipped.setdefault("members" if "members" in ds.unread else "bodies", {})
-                    counts[LABELS["people"]] = counts.get(LABELS["people"], 0) + 1
-                else:
-                    problems.append(Problem(LABELS["people"], line_of(office, "of"),
-                                            f"{owner} refers to unknown member or body '{office.of}'"))
-            expect(LABELS["people"], line_of(office, "post"), "post", bodies, office.post, owner)
-            if office.post in bodies and bodies[office.post].kind != "post":
-                problems.append(Problem(LABELS["people"], line_of(office, "post"),
-                                        f"{owner}: '{office.post}' is a body of kind {bodies[office.post].kind}, not a post"))
-    for place in ds.places:
-        expect(LABELS["places"], line_of(place, "country"), "member", members, place.country, f"place '{place.id}'")
-    for body in ds.bodies:
-        expect(LABELS["bodies"], line_of(body, "part_of"), "body", bodies, body.part_of, f"body '{body.id}'")
-    for ex in ds.excluded:
-        expect(LABELS["excluded"], line_of(ex, "source"), "source", sources, ex.source, "exclusion")
-    for roster in ds.rosters:
-        expect(LABELS["rosters"], line_of(roster, "source"), "source", sources, roster.source, "roster")
-    for label, record in records(ds):
-        for part in model.walk(record):
-            if isinstance(part, model.Citation) and not rosters.from_roster(part):
-                expect(label, line_of(part, "source"), "source", sources, part.source, "citation")
+    for kind in model.KINDS:
+        label = kind.label
+        for record in getattr(ds, kind.name):
+            owner = f"{kind.singular} '{record.id}'" if kind.named else kind.singular
+            for part in model.walk(record):
+                cls = type(part).__name__
+                if rosters.from_roster(part):
+                    continue  # checked where it was entered, in data/rosters.yaml
+                for name in model.field_names(type(part)):
+                    targets = model.REFERENCES.get((cls, name))
+                    if targets is None:
+                        continue
+                    value = getattr(part, name)
+                    for ref in value if isinstance(value, list) else (value,):
+                        if ref is None or any(ref in index[t] for t in targets):
+                            continue
+                        line = line_of(part, name)
+                        unread = [t for t in targets if t in ds.unread]
+                        if unread:
+                            counts = skipped.setdefault(unread[0], {})
+                            counts[label] = counts.get(label, 0) + 1
+                        elif not any(index[t] for t in targets):
+                            absent.setdefault((label, targets[0]), []).append(line)
+                        else:
+                            candidates = [i for t in targets for i in index[t] if type(i) is str]
+                            hint = ""
+                            if budget >= len(candidates):
+                                budget -= len(candidates)
+                                hint = did_you_mean(ref, candidates)
+                            noun = _NOUN.get((cls, name)) or " or ".join(model.KIND[t].singular for t in targets)
+                            who = "citation" if cls == "Citation" else owner
+                            problems.append(Problem(label, line, f"{who} refers to unknown {noun} '{ref}'"
+                                                                 f"{_AS.get((cls, name), '')}{hint}"))
+    for (label, target), lines in absent.items():
+        problems.append(Problem(label, min(lines), f"{len(lines)} reference(s) to {target} (the first here), but "
+                                                   f"{model.KIND[target].label} holds none: the file is missing or empty"))
     notes = []
     for name, counts in skipped.items():
         stop = ds.unread[name]
@@ -190,7 +146,31 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
         reason = "the file is not read past this line" if getattr(ds, name) else "the file could not be read"
         notes.append(Problem(stop.file, stop.line, f"{sum(counts.values())} reference(s) to {name} in {where} "
                                                    f"not checked: {reason}"))
-    return problems, notes
+    return problems + _link_problems(ds), notes
+
+
+def _link_problems(ds: Dataset) -> list[Problem]:
+    """What a reference must be besides a known id: a tension's quotes are from its own
+    source, an event's `place` is a name of its place record, an office's post is a body of
+    kind post."""
+    problems = []
+    for tension in ds.tensions:
+        for c in tension.citations:
+            if c.source is not None and tension.source is not None and c.source != tension.source:
+                problems.append(Problem(LABELS["tensions"], line_of(c, "source"), f"tension '{tension.id}' is within one source, "
+                                        f"'{tension.source}'; this citation is from '{c.source}'"))
+    bodies, places = ds.by_id("bodies"), ds.by_id("places")
+    for event in ds.events:
+        place = places.get(event.place_id) if event.place_id is not None else None
+        if place is not None and event.place and not place_of_wording(place, event.place):
+            problems.append(Problem(LABELS["events"], line_of(event, "place"), f"event '{event.id}': place "
+                                    f"{event.place!r} is not a name of place '{place.id}' (add it to its names)"))
+    for person in ds.people:
+        for office in person.offices:
+            if office.post in bodies and bodies[office.post].kind != "post":
+                problems.append(Problem(LABELS["people"], line_of(office, "post"), f"person '{person.id}': "
+                                        f"'{office.post}' is a body of kind {bodies[office.post].kind}, not a post"))
+    return problems
 
 
 def _sum_problems(ds: Dataset) -> list[Problem]:
@@ -206,11 +186,7 @@ def _sum_problems(ds: Dataset) -> list[Problem]:
         for part in parts:
             if part == metric.id:
                 problems.append(Problem(LABELS["metrics"], where, f"{owner} cannot be a sum of itself"))
-            elif part not in metrics:
-                if "metrics" in ds.unread:
-                    continue  # it may be in the part of metrics.yaml not read
-                problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of unknown metric '{part}'"))
-            elif metrics[part].sum_of:
+            elif part in metrics and metrics[part].sum_of:  # an unknown one: see _reference_problems
                 problems.append(Problem(LABELS["metrics"], where, f"{owner} is a sum of '{part}', itself a sum: "
                                         f"name its parts ({', '.join(metrics[part].sum_of)}) instead"))
     return problems
@@ -226,9 +202,7 @@ def _plan_problems(ds: Dataset) -> list[Problem]:
             continue
         where, owner = line_of(event, "outcome"), f"event '{event.id}'"
         outcome = events.get(event.outcome)
-        if outcome is None:
-            if "events" not in ds.unread:  # else it may be in the part of events.yaml not read
-                problems.append(Problem(label, where, f"{owner} refers to unknown event '{event.outcome}' as its outcome"))
+        if outcome is None:  # an unknown one: see _reference_problems
             continue
         if outcome is event:
             problems.append(Problem(label, where, f"{owner} cannot be its own outcome"))
