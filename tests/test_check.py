@@ -432,7 +432,7 @@ def test_a_member_with_a_wrong_field_is_checked_for_the_rest_without_a_cascade(c
     assert result.stdout.splitlines()[:-1] == [expected]
 
 
-def test_unquoted_text_cut_short_by_a_comment_is_reported_and_quoted_text_is_kept_whole(cica, shipped):
+def test_an_unquoted_quote_cut_short_by_a_comment_is_reported_and_other_comments_are_not(cica, shipped):
     # A curator writes "#" in an unquoted quote: YAML reads " # 47th Session..." as a comment,
     # and the quote that is left ("was mooted by the first president of Kazakhstan") is
     # still in ravichandran-2023, so nothing else would say that the text was cut.
@@ -442,14 +442,17 @@ def test_unquoted_text_cut_short_by_a_comment_is_reported_and_quoted_text_is_kep
          '  notes: "See #2: the article names the Declaration by its year;')
     edit(shipped, "data/events.yaml", "it does not say where or by whom it was adopted.\n",
          'it does not say where or by whom it was adopted."\n')
+    edit(shipped, "data/events.yaml", "- id: 1992-unga-proposal\n", "- id: 1992-unga-proposal  # the proposal\n")
+    edit(shipped, "data/events.yaml", "  kind: proposal\n", "  kind: proposal  # as the articles say\n")
     cut_line = line_number(shipped, "data/events.yaml", "at the # 47th Session")
 
     result = cica("check", "--data", shipped)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"data/events.yaml:{cut_line}: quote: the text stops before '# 47th Session of the United "
-                        "Nations...', which YAML reads as a comment; if the '#' belongs to the text, put the whole "
-                        "text in quotes, else put the comment on a line of its own")
-    assert lines[1].startswith("1 problem(s) found")  # the quoted "#2" in the notes is text, not a comment
+    assert lines[0] == (f"data/events.yaml:{cut_line}: quote: the words stop before '# 47th Session of the United "
+                        "Nations...', which YAML reads as a comment; if the '#' is the article's, put the whole "
+                        "quote in quotes, else put the comment on a line of its own")
+    # the quoted "#2" in the notes is text, and a comment beside an id or a kind is a comment
+    assert lines[1].startswith("1 problem(s) found")
     refused = cica("timeline", "--data", shipped)
-    assert refused.exit_code == 1 and f"data/events.yaml:{cut_line}: quote: the text stops" in refused.stderr
+    assert refused.exit_code == 1 and f"data/events.yaml:{cut_line}: quote: the words stop" in refused.stderr

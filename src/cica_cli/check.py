@@ -101,7 +101,7 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
     index = {kind.name: ds.by_id(kind.name) for kind in model.KINDS if kind.named}
     problems: list[Problem] = []
     skipped: dict[str, dict[str, int]] = {}  # kind name -> {file holding the references: count}
-    absent: dict[tuple[str, str], list[int]] = {}  # (file holding them, kind name) -> their lines
+    absent: dict[tuple[str, tuple], list[int]] = {}  # (file holding them, kind names) -> their lines
     budget = _COMPARISONS
     for kind in model.KINDS:
         label = kind.label
@@ -125,20 +125,21 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
                             counts = skipped.setdefault(unread[0], {})
                             counts[label] = counts.get(label, 0) + 1
                         elif not any(index[t] for t in targets):
-                            absent.setdefault((label, targets[0]), []).append(line)
+                            absent.setdefault((label, targets), []).append(line)
                         else:
-                            candidates = [i for t in targets for i in index[t] if type(i) is str]
-                            hint = ""
-                            if budget >= len(candidates):
-                                budget -= len(candidates)
-                                hint = did_you_mean(ref, candidates)
+                            hint, known = "", sum(len(index[t]) for t in targets)
+                            if budget >= known:
+                                budget -= known
+                                hint = did_you_mean(ref, [i for t in targets for i in index[t] if type(i) is str])
                             noun = _NOUN.get((cls, name)) or " or ".join(model.KIND[t].singular for t in targets)
                             who = "citation" if cls == "Citation" else owner
                             problems.append(Problem(label, line, f"{who} refers to unknown {noun} '{ref}'"
                                                                  f"{_AS.get((cls, name), '')}{hint}"))
-    for (label, target), lines in absent.items():
-        problems.append(Problem(label, min(lines), f"{len(lines)} reference(s) to {target} (the first here), but "
-                                                   f"{model.KIND[target].label} holds none: the file is missing or empty"))
+    for (label, targets), lines in absent.items():
+        files = " and ".join(model.KIND[t].label for t in targets)
+        problems.append(Problem(label, min(lines), f"{len(lines)} reference(s) to {' or '.join(targets)} (the first "
+                                                   f"here), but {files} hold{'s' if len(targets) == 1 else ''} none: "
+                                                   f"{'the file is' if len(targets) == 1 else 'the files are'} missing or empty"))
     notes = []
     for name, counts in skipped.items():
         stop = ds.unread[name]

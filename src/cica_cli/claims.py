@@ -211,7 +211,7 @@ def held_as_of(ds: Any, record: Any, source_id: Optional[str]) -> tuple[Optional
 def first_held_as_of(ds: Any, record: Any) -> tuple[Optional[str], bool]:
     """`held_as_of` by the source that says it: a figure's own, else the record's first
     citation from a known source (a status, a role, an office, a name)."""
-    if type(record).__name__ == "Figure":
+    if not hasattr(record, "citations"):  # a figure: said by its own source
         return held_as_of(ds, record, record.source)
     for citation in record.citations:
         when = held_as_of(ds, record, citation.source)

@@ -364,7 +364,7 @@ def _build(cls: type, text: str, label: str) -> tuple[list[Any], list[Problem], 
             records.append(record)
 
     try:
-        content = parse(text, label, each=add, problems=problems)
+        content = parse(text, label, each=add, problems=problems, verbatim=model.VERBATIM_FIELDS)
     except ProblemError as exc:
         # the records read before the error are checked too (their dates are settled)
         problems = problems[:MAX_PROBLEMS]

@@ -125,6 +125,7 @@ ADVICE = {
     "Source.authors": "[] when it names none.",
     "Figure.value": "A word such as 'half' is written as its number, with `inferred`; \"nine or ten\" is "
                     "[9, 10]; \"over 20\" is {over: 20}; a lower and an upper end may go together.",
+    "Figure.qualifier": "Shown beside the value, not compared.",
     "Figure.scope": "; ".join(f"{k}: {v}" for k, v in model.SCOPES.items()) + ".",
     "Metric.sum_of": "As in \"14 observer states and organizations\".",
     "Event.outcome": "An event of the same kind; the plan's status then says what became of it.",

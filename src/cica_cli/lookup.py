@@ -11,7 +11,7 @@ from .claims import first_held_as_of
 from .dataset import Dataset
 from .errors import NotFound
 from .model import (
-    DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Citation, Document, Event, Figure, Member, Name, Office, Role, Source,
+    DOCUMENT_KINDS, MEMBER_KINDS, STATUSES, Document, Event, Figure, Member, Name, Office, Role, Source,
     Status, walk,
 )
 from .model import KINDS as KIND_LIST
@@ -90,12 +90,10 @@ def facts(ds: Dataset) -> list[Fact]:
                       for f in ds.figures]
             continue
         for record in getattr(ds, kind.name):
-            detail = ""
-            for part in walk(record):  # depth first: a citation follows the record holding it
-                if type(part) is Citation:
-                    found.append(Fact(kind.singular, record.id, detail, part.source, part.quote, part.date, part.inferred))
-                else:
-                    detail = _DETAIL.get(type(part), lambda _: "")(part)
+            for part in walk(record):  # each record holding citations, with the part they support
+                detail = _DETAIL[type(part)](part) if type(part) in _DETAIL else ""
+                found += [Fact(kind.singular, record.id, detail, c.source, c.quote, c.date, c.inferred)
+                          for c in getattr(part, "citations", ())]
     return found
 
 

@@ -77,6 +77,8 @@ REFERENCES = {
     ("Metric", "sum_of"): ("metrics",),
     ("Roster", "source"): ("sources",),
 }
+# Fields holding words of an article, verbatim (found in it by `check`).
+VERBATIM_FIELDS = frozenset({"quote", "text"})
 # Fields holding a count as written (a number, a range or a bound: see counts.py).
 COUNT_FIELDS = frozenset({("Figure", "value")})
 # Date fields where an unquoted year (`date: 1992`) is read as that year.

@@ -146,14 +146,33 @@ def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]
     floors = ([n if name in nowrap else min(w, 40) for name, n, w in zip(columns, natural, word)],
               [min(w, 40) for w in word], [min(8, n) for n in natural])
     for floor in floors:
-        while excess > 0:
-            give = [i for i in range(len(widths)) if widths[i] > floor[i]]
-            if not give:
-                break
-            i = max(give, key=widths.__getitem__)
-            widths[i] -= 1
-            excess -= 1
+        if excess > 0:
+            widths, excess = _narrowed(widths, floor, excess)
     return [(w, name in nowrap and w >= n) for name, w, n in zip(columns, widths, natural)]
+
+
+def _narrowed(widths: list[int], floor: list[int], excess: int) -> tuple[list[int], int]:
+    """`widths` less up to `excess` in all, the widest first, none below its `floor`: the
+    columns above a level are brought down to it (the lowest level that takes off no more than
+    `excess`), then one more each, left to right, until `excess` is taken. What could not be
+    taken is returned with them."""
+    def at(level: int) -> list[int]:
+        return [max(f, min(w, level)) for w, f in zip(widths, floor)]
+
+    total, low, high = sum(widths), 0, max(widths)
+    while low < high:  # the lowest level whose widths take off no more than `excess`
+        middle = (low + high) // 2
+        if total - sum(at(middle)) <= excess:
+            high = middle
+        else:
+            low = middle + 1
+    shared = at(low)
+    left = excess - (total - sum(shared))
+    for i, width in enumerate(shared):
+        if left > 0 and width == low and width > floor[i]:
+            shared[i] -= 1
+            left -= 1
+    return shared, left
 
 
 def _spacing(columns: Sequence[str]) -> int:
@@ -173,9 +192,11 @@ def _ascii_head():
 def _comfortable(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]) -> int:
     """The width a table needs to read well: its one-line columns whole, the others at up to
     30 characters (or their longest line), plus the borders."""
+    from rich.cells import cell_len
+
     total = _spacing(columns)
     for i, name in enumerate(columns):
-        longest = max([len(name)] + [len(line) for row in rows for line in _plain(row[i]).split("\n")])
+        longest = max([cell_len(name)] + [cell_len(line) for row in rows for line in _plain(row[i]).split("\n")])
         total += longest if name in nowrap else min(longest, 30)
     return total
 

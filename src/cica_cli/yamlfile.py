@@ -98,21 +98,21 @@ def load(path: Path, label: str) -> Any:
     return parse(read_text(path, label, MAX_DATA_BYTES), label)
 
 
-def parse(text: str, label: str, each: Any = None, problems: Any = None) -> Any:
+def parse(text: str, label: str, each: Any = None, problems: Any = None, verbatim: frozenset = frozenset()) -> Any:
     """Parse YAML text from the file labelled `label`; raise ProblemError if it is unusable.
 
     With `each`, a function of (item, line): when the document is a list, each of its items
     is handed to `each` as soon as it is parsed instead of being kept in the list (which is
     then returned empty), so memory holds one item at a time plus what `each` keeps.
-    With `problems`, a list: unquoted text that a comment cuts short is reported in it."""
+    With `problems`, a list, and `verbatim`, the names of fields holding an article's words:
+    such a field's unquoted text that a comment cuts short is reported in it (a shortened
+    quote is most likely still in the article, so nothing else would notice)."""
     collecting = gc.isenabled()
     gc.disable()  # the values built here hold no cycles; collecting while building is pure cost
-    cut = None
-    if problems is not None:
-        def cut(line: int, key: Any, comment: str) -> None:
-            problems.append(Problem(label, line, _cut_message(key, comment)))
+    cut = None if problems is None else (
+        lambda line, key, comment: problems.append(Problem(label, line, _cut_message(key, comment))))
     try:
-        return _values(_Loader(text), each, text, cut)
+        return _values(_Loader(text), each, text, cut, verbatim)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and "quoted scalar" in (exc.context or ""):
@@ -166,14 +166,13 @@ def advice(said: str, line: str, column: int) -> str:
     return ""
 
 
-def _cut_message(key: Any, comment: str) -> str:
+def _cut_message(key: str, comment: str) -> str:
     shown = comment if len(comment) <= 40 else comment[:37].rstrip() + "..."
-    return (f"{key if type(key) is str else 'a list item'}: the text stops before {shown!r}, which YAML reads as a "
-            "comment; if the '#' belongs to the text, put the whole text in quotes, else put the comment on "
-            "a line of its own")
+    return (f"{key}: the words stop before {shown!r}, which YAML reads as a comment; if the '#' is the "
+            f"article's, put the whole {key} in quotes, else put the comment on a line of its own")
 
 
-def _values(loader: Any, each: Any = None, text: str = "", cut: Any = None) -> Any:
+def _values(loader: Any, each: Any = None, text: str = "", cut: Any = None, verbatim: frozenset = frozenset()) -> Any:
     """Build the values of the one document in `loader`'s event stream, without recursion.
 
     Working on parser events rather than a composed node graph keeps the cost to one Python
@@ -181,9 +180,8 @@ def _values(loader: Any, each: Any = None, text: str = "", cut: Any = None) -> A
     expanded), and stops at MAX_DEPTH open collections (libyaml's composer recurses in C and
     crashes on deep enough nesting).
 
-    `cut`, a function of (line, key, comment), hears of unquoted text followed on its line by
-    a comment (` # ...`): a `#` the writer most likely meant as part of the text. `key` is the
-    field the text is the value of (None for an item of a list).
+    `cut`, a function of (line, key, comment), hears of the unquoted text of a field named in
+    `verbatim` followed on its line by a comment (` # ...`): a `#` most likely the article's.
     """
     get = loader.get_event
     # Each open collection: [container, pending key or _KEY (a key is expected next), key line].
@@ -204,14 +202,13 @@ def _values(loader: Any, each: Any = None, text: str = "", cut: Any = None) -> A
             if len(stack) > MAX_DEPTH:
                 raise YamlProblem(event.start_mark.line + 1, _TOO_DEEP)
             value = _scalar(event)
-            if cut is not None and not event.style and type(value) is str:
+            if cut is not None and not event.style and stack and stack[-1][1] in verbatim and type(value) is str:
                 end = event.end_mark.index
                 if text[end:end + 1] in (" ", "\t"):
                     stop = text.find("\n", end)
                     rest = text[end: stop if stop != -1 else len(text)].strip()
-                    top = stack[-1] if stack else None
-                    if rest.startswith("#") and top is not None and (type(top[0]) is list or top[1] is not _KEY):
-                        cut(event.start_mark.line + 1, top[1] if type(top[0]) is LineDict else None, rest)
+                    if rest.startswith("#"):
+                        cut(event.start_mark.line + 1, stack[-1][1], rest)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             line = event.start_mark.line + 1
             if event.anchor is not None:

@@ -13,6 +13,12 @@ from ..vocabulary import DOCUMENT_KINDS
 from .views import VIEWS, date_line, look_up_command, marked_date, says, short_date, source_ids
 
 
+def _find_document(ds, name):
+    from ..lookup import find_document
+
+    return find_document(ds, name)
+
+
 def _document_json(ds, document) -> dict[str, Any]:
     from ..lookup import events_of_document
     from ..model import to_dict
@@ -49,7 +55,7 @@ look_up_command(
     "document", "cica document 'almaty act'",
     Annotated[str, typer.Argument(metavar="NAME", help="A title, alias or id, or a unique prefix.",
                                   autocompletion=options.complete_documents)],
-    "lookup:find_document", _document_json, _show_document,
+    _find_document, _document_json, _show_document,
     """One CICA document: title, kind, date, the event that adopted it, what the articles say
     about it (quotes and sources), related documents and members. NAME is a title, alias or id,
     or a unique prefix.""")

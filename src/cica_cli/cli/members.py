@@ -14,6 +14,12 @@ from ..vocabulary import MEMBER_KINDS, STATUSES
 from .views import DAGGER, VIEWS, dagger, grouped_rows, held, look_up_command, remarks, scope_note, section, short_date, source_dated, source_ids
 
 
+def _find_member(ds, name):
+    from ..lookup import find_member
+
+    return find_member(ds, name)
+
+
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
 
 
@@ -27,8 +33,6 @@ def _held(ds, entry) -> tuple[str, str]:
 def _entries(member) -> list:
     """(label, entry) for each status, then each role, of a member."""
     return [(s.status, s) for s in member.statuses] + [(r.role, r) for r in member.roles]
-
-
 
 
 def _member_json(ds, member) -> dict[str, Any]:
@@ -68,7 +72,7 @@ def _show_member(ds, member) -> None:
 
 
 look_up_command(
-    "member", "cica member turkiye", NameArgument, "lookup:find_member", _member_json, _show_member,
+    "member", "cica member turkiye", NameArgument, _find_member, _member_json, _show_member,
     """One state or organisation: its statuses and roles over time with the quote and source
     behind each, and the events and documents it appears in. NAME is a name, alias or id in any
     case, with or without accents and punctuation, or a unique prefix.""")

@@ -13,12 +13,16 @@ from .views import MARKED, VIEWS, dagger, grouped_rows, held, look_up_command, m
 from .sharing import FormatOption, export_listing
 
 
+def _find_person(ds, name):
+    from ..people import find_person
+
+    return find_person(ds, name)
+
 
 def _of(ds, office) -> str:
     from ..people import of_name
 
     return of_name(ds, office)
-
 
 
 def person_json(ds, person) -> dict[str, Any]:
@@ -66,7 +70,7 @@ VIEWS["people"] = (show_person, person_json)
 look_up_command(
     "person", "cica person sarybay",
     Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_people)],
-    "people:find_person", person_json, show_person,
+    _find_person, person_json, show_person,
     """One person: the offices they held, each with its title as the source wrote it, what it
     is an office of, when it holds (the sources' own dates) and the quotes; then the events
     whose quotes name them. NAME is a name, alias or id, or a unique prefix.""")

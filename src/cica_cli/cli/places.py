@@ -12,6 +12,12 @@ from . import options
 from .views import MARKED, VIEWS, dagger, held, look_up_command, marked_date, remarks, source_ids
 
 
+def _find_named(ds, name):
+    from ..places import find_named
+
+    return find_named(ds, name)
+
+
 def named_json(ds, record) -> dict[str, Any]:
     from ..model import Place, to_dict
     from ..people import holders
@@ -33,7 +39,6 @@ def _attested(ds, name) -> str:
     from ..places import citation_dates
 
     return "\n".join(dates.short(when) if when else "" for when in citation_dates(ds, name))
-
 
 
 def show_named(ds, record) -> None:
@@ -107,7 +112,7 @@ VIEWS["places"] = VIEWS["bodies"] = (show_named, named_json)
 look_up_command(
     "place", "cica place nur-sultan",
     Annotated[str, typer.Argument(metavar="NAME", help="Any name the place or body has had (Nur-Sultan, ICCA, Secretary General), its id, or a unique prefix; any case, accents and punctuation.", autocompletion=options.complete_places)],
-    "places:find_named", named_json, show_named,
+    _find_named, named_json, show_named,
     """A place, or CICA and its bodies and posts, found by any of its names: its names over time
     with the sources, which name each source used and which were in use at its date, and what
     links to it (events held there, a post's holders).""")

@@ -151,21 +151,18 @@ def scope_note(figure, sep: str) -> str:
 VIEWS: dict[str, tuple[Any, Any]] = {}
 
 
-def look_up_command(name: str, example: str, argument: Any, find: str, as_json, show, doc: str) -> None:
-    """Register `cica NAME QUERY`: one record found by `find` ("module:function" of the library,
-    imported when the command runs), then printed as JSON by `as_json` or drawn by `show` (each
-    a function of the dataset and the record). `argument` is the QUERY argument's annotation."""
+def look_up_command(name: str, example: str, argument: Any, find, as_json, show, doc: str) -> None:
+    """Register `cica NAME QUERY`: one record found by `find`, then printed as JSON by
+    `as_json` or drawn by `show` (each a function of the dataset and the record, or of the
+    dataset and the query for `find`). `argument` is the QUERY argument's annotation."""
     from .app import DataOption, JsonOption, command
 
     def run(query, data=None, json=False) -> None:
-        import importlib
-
         from .. import render
         from ..dataset import open_dataset
 
-        module, function = find.split(":")
         ds = open_dataset(data)
-        record = getattr(importlib.import_module(f"..{module}", __package__), function)(ds, query)
+        record = find(ds, query)
         if json:
             render.print_json(as_json(ds, record))
         else:
