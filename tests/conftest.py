@@ -5,7 +5,7 @@ import tempfile
 
 import pytest
 
-from support import MINIMAL, invoke
+from support import MINIMAL, copy_shipped, invoke
 
 _CACHE_DIR = None
 
@@ -59,3 +59,10 @@ def dataset(tmp_path):
     target = tmp_path / "ds"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+@pytest.fixture
+def shipped(tmp_path):
+    """A writable copy of the shipped dataset (data/ and seeds/): edit it (support.edit), then
+    point --data at it."""
+    return copy_shipped(tmp_path / "shipped")

@@ -3,7 +3,7 @@
 import pytest
 
 from cica_cli import dataset as loader
-from test_check import edit
+from support import edit
 
 
 @pytest.fixture

@@ -1,18 +1,11 @@
 """`cica check` and every kind of bad input: one line naming file and line, exit 1, no traceback."""
 
 import os
-import shutil
 
 import pytest
 
 from cica_cli import model
-
-
-def edit(root, name, old, new):
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (name, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from support import edit, line_number
 
 
 FORMS = ("dates are written 1992, 1992-10 or 1992-10-05, each may end in ~ (about), ? (uncertain) or % (both); "
@@ -254,22 +247,6 @@ def test_check_points_at_the_field_not_the_record(cica, dataset, old, new, field
 
 
 # --- everything in one run ----------------------------------------------------------------
-
-def line_number(root, name, text):
-    """The line of `name` where `text` first appears."""
-    content = (root / name).read_text(encoding="utf-8")
-    return content[: content.index(text)].count("\n") + 1
-
-
-@pytest.fixture
-def shipped(tmp_path):
-    """A writable copy of the shipped dataset."""
-    from support import ROOT
-
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    return tmp_path
-
 
 def test_one_run_reports_a_bad_date_an_unknown_source_an_altered_quote_and_a_yaml_error(cica, shipped):
     """The curator's loop: four mistakes in three files, each reported with its file and line in

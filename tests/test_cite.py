@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from test_check import edit
+from support import edit
 
 RAVICHANDRAN_TITLE = "Kazakhstan’s Unwavering Commitment In Promoting International Peace, Security"
 # the dateline "July 16" has no year: one of the years its text allows (data/sources.yaml)
@@ -233,7 +233,7 @@ def test_bibtex_escapes_tex_specials(cica, dataset):
 
 
 def test_an_organisation_author_is_cited_as_one_name(cica, dataset):
-    from test_check import edit
+    from support import edit
 
     edit(dataset, "data/sources.yaml", "authors: []",
          'authors: ["{Institute for Policy and Strategic Studies}", Sabir Askeroğlu]')

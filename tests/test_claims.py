@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cica_cli import claims, dates
-from test_compare_properties import edtf
+from strategies import edtf
 
 # --- deriving a record's date --------------------------------------------------------------
 

@@ -7,7 +7,6 @@ and every count is counted from the data, never written in.
 
 import re
 
-import pytest
 import yaml
 
 from cica_cli import claims, dates

@@ -12,7 +12,7 @@ from cica_cli.errors import DataError, NotFound, UsageError
 from cica_cli.model import Citation, Document, Event, Figure, Member, Metric, Source, Status
 
 from support import ROOT
-from test_check import edit
+from support import edit
 
 DS = load_dataset(ROOT)
 

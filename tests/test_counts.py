@@ -3,11 +3,10 @@ articles state none (each count they give is one number of one metric), so these
 a fixture article, dated October 2022 like askeroglu-2022, to a copy of the real dataset and
 compare its counts with the real figures."""
 
-import shutil
 
 import pytest
 
-from support import ROOT
+from support import copy_shipped
 from cica_cli import compare as C
 from cica_cli.check import check
 from cica_cli.dataset import load_dataset
@@ -66,9 +65,7 @@ def append(root, name, text):
 @pytest.fixture
 def counted(tmp_path):
     """A copy of the real dataset with the fixture article and its counts."""
-    root = tmp_path / "counted"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "seeds", root / "seeds")
+    root = copy_shipped(tmp_path / "counted")
     (root / "seeds" / "900_fixture.txt").write_text(FIXTURE_TEXT, encoding="utf-8")
     append(root, "sources.yaml", SOURCE)
     append(root, "metrics.yaml", METRIC)

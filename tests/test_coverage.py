@@ -1,11 +1,9 @@
 """`cica coverage`: every date and quantity in an article is cited or excluded."""
 
-import shutil
 
 import pytest
 
-from support import ROOT
-from test_check import edit
+from support import copy_shipped, edit
 
 
 def test_shipped_data_is_fully_covered(cica):
@@ -44,9 +42,7 @@ def test_an_article_no_source_names_is_not_claimed_covered(cica, dataset):
 @pytest.fixture
 def shipped_without_one_exclusion(tmp_path):
     """A copy of the shipped dataset whose exclusion of "ninth largest country" is cut short."""
-    copy = tmp_path / "copy"
-    shutil.copytree(ROOT / "data", copy / "data")
-    shutil.copytree(ROOT / "seeds", copy / "seeds")
+    copy = copy_shipped(tmp_path / "copy")
     edit(copy, "data/excluded.yaml", "  text: Being the ninth largest country in the world\n",
          "  text: Being the\n")
     return copy

@@ -4,7 +4,6 @@ shipped dataset with `cica add`, drafted with `cica draft`, the records a curato
 the draft are added, and `check`, `coverage` and `compare` give the verdicts the guide shows.
 Then the refusals of `add` and `draft`."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from cica_cli import intake
 from cica_cli.dataset import load_dataset
 from cica_cli.quotes import Article
 
-from support import ROOT
+from support import ROOT, copy_shipped
 
 ARTICLE = Path(__file__).resolve().parent / "fixtures" / "curator" / "invented-article.txt"
 
@@ -73,10 +72,7 @@ EXCLUSION = """
 
 @pytest.fixture
 def root(tmp_path):
-    target = tmp_path / "ds"
-    shutil.copytree(ROOT / "data", target / "data")
-    shutil.copytree(ROOT / "seeds", target / "seeds")
-    return target
+    return copy_shipped(tmp_path / "ds")
 
 
 def append(path, text):

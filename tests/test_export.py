@@ -5,7 +5,7 @@ import json
 import io
 
 import pytest
-from test_check import edit
+from support import edit
 
 ALMATY_QUOTE = "basic, statutory documents such as the 1999 Declaration on the Principles and the 2002 Almaty Act"
 

@@ -11,7 +11,6 @@ CI runs the "ci" profile (a hundred examples, to keep the suite under a minute).
 import json
 import os
 import re
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from commands import SAMPLE_ARGS, command_names
-from support import ROOT, invoke
+from support import ROOT, copy_shipped, invoke
 
 settings.register_profile(
     "ci", max_examples=100, deadline=None, derandomize=True, print_blob=True,
@@ -126,11 +125,6 @@ for _name in SEED_FILES:
     LINES[f"seeds/{_name}"] = (ROOT / "seeds" / _name).read_text(encoding="utf-8").split("\n")
 
 
-def copy_dataset(target: Path):
-    shutil.copytree(ROOT / "data", target / "data")
-    shutil.copytree(ROOT / "seeds", target / "seeds")
-
-
 def assert_well_behaved(args, result, seconds):
     out = result.stdout + result.stderr
     assert result.exit_code in (0, 1, 2), (args, result.exit_code, out[-2000:])
@@ -151,7 +145,7 @@ def test_every_command_survives_a_mutated_dataset(shard, data):
     mutations = data.draw(st.lists(mutation(LINES), min_size=1, max_size=3), label="mutations")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        copy_dataset(root)
+        copy_shipped(root)
         for name, content, description in mutations:
             note(description)
             (root / name).write_bytes(content)
@@ -163,12 +157,6 @@ def test_every_command_survives_a_mutated_dataset(shard, data):
 
 
 # --- the limits, each tested on its own ------------------------------------------------------
-
-@pytest.fixture
-def shipped(tmp_path):
-    copy_dataset(tmp_path)
-    return tmp_path
-
 
 def run(args):
     start = time.perf_counter()

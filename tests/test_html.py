@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_check import edit
+from support import edit
 
 from cica_cli.model import EVENT_KINDS
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
-from test_check import edit
+from support import edit
 
 OPEN_ENDED = {"osda-proposal": "../2021", "third-summit-turkey-planned": "[2009-10..]"}
 

@@ -6,7 +6,7 @@ import yaml
 from cica_cli import claims
 
 from support import ROOT
-from test_check import edit
+from support import edit
 
 
 def load(name):

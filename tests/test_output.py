@@ -1,6 +1,6 @@
 """Text from the data is printed exactly as written: no markup, no terminal control characters."""
 
-from test_check import edit
+from support import edit
 
 
 def test_rich_markup_in_data_is_printed_literally(cica, dataset):

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from commands import invocations
-from support import MINIMAL, ROOT, invoke
+from support import MINIMAL, ROOT, copy_shipped, invoke
 
 CANARY_TEXT = "CANARY-7f3a: The Conference was first proposed in October 1992. Its first summit took place in 2002"
 
@@ -38,9 +38,7 @@ def run_recording_opens(args):
 @pytest.fixture
 def escape(tmp_path):
     """A dataset (a copy of the shipped one) and a canary file beside it, outside its seeds/."""
-    root = tmp_path / "ds"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "seeds", root / "seeds")
+    root = copy_shipped(tmp_path / "ds")
     canary = tmp_path / "canary.txt"
     canary.write_text(CANARY_TEXT, encoding="utf-8")
     return root, canary

@@ -1,11 +1,9 @@
 """No silent wrong answers: what would have been read wrongly or crashed is refused, with one
 line naming the file and line."""
 
-import json
-
 import pytest
 
-from test_check import edit
+from support import edit
 
 
 def check_lines(cica, dataset):

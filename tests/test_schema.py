@@ -4,7 +4,6 @@ shipped data file (all pass) and over broken fixtures (each rejected, by `cica c
 
 import dataclasses
 import json
-import shutil
 from pathlib import Path
 from typing import Union
 
@@ -17,7 +16,7 @@ from cica_cli.dataset import load_dataset
 from cica_cli.yamlfile import parse
 
 from schemas import expected, with_modeline
-from support import ROOT
+from support import ROOT, copy_shipped
 
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "schema-broken"
 
@@ -61,9 +60,7 @@ def test_a_broken_file_is_rejected_by_the_schema_and_by_check(path, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert list(validator(kind).iter_errors(parse(text, kind.label))), f"{path.name} passes the schema"
     # cica itself refuses the same file, with a problem in that file
-    root = tmp_path / "ds"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "seeds", root / "seeds")
+    root = copy_shipped(tmp_path / "ds")
     (root / "data" / kind.file).write_text(text, encoding="utf-8")
     problems = check(load_dataset(root))
     assert any(p.file == kind.label for p in problems), (path.name, problems)

@@ -51,6 +51,20 @@ def test_the_import_graph_has_no_cycle():
     assert not cycles, [" -> ".join(c) for c in cycles]
 
 
+def test_no_test_module_imports_another():
+    """What tests share lives in support.py, strategies.py and conftest.py's fixtures, so that a
+    test module can change or go without breaking another."""
+    tests = Path(__file__).resolve().parent
+    modules = {p.stem for p in tests.glob("test_*.py")}
+    shared = []
+    for path in tests.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) else \
+                [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            shared += [f"{path.name} imports {n}" for n in names if n in modules]
+    assert shared == []
+
+
 def test_library_modules_do_not_load_the_renderer():
     graph = import_graph()
     library = [name for name in graph if not name.startswith("cica_cli.cli") and name != "cica_cli.render"]
