@@ -42,3 +42,10 @@ def line_number(root: Path, name: str, text: str) -> int:
     """The line of the dataset file `name` where `text` first appears."""
     content = (root / name).read_text(encoding="utf-8")
     return content[: content.index(text)].count("\n") + 1
+
+
+def shipped_dataset():
+    """The shipped dataset, loaded: for counts taken from the data rather than written in."""
+    from cica_cli.dataset import load_dataset
+
+    return load_dataset(ROOT)

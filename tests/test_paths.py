@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from commands import invocations
-from support import MINIMAL, ROOT, copy_shipped, invoke
+from support import MINIMAL, ROOT, copy_shipped, invoke, shipped_dataset
 
 CANARY_TEXT = "CANARY-7f3a: The Conference was first proposed in October 1992. Its first summit took place in 2002"
 
@@ -114,7 +114,7 @@ def test_a_symlink_inside_seeds_to_a_file_inside_seeds_is_followed(escape):
     point_first_source_at(root, "alias.txt")
     result, opened = run_recording_opens(["check", "--data", str(root)])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith("ok: 5 sources,")
+    assert result.stdout.startswith(f"ok: {len(shipped_dataset().sources)} sources,")
     # the hook sees the articles that are read, by name (each is opened relative to the seeds/
     # directory's descriptor): the link's target, and the other four
     assert "000_fcdc91bfac7338d6.txt" in opened

@@ -31,7 +31,8 @@ def export(*args):
 
 
 @pytest.fixture(scope="module")
-def shipped():
+def records():
+    """The shipped dataset, loaded once for the module."""
     return load_dataset(ROOT)
 
 
@@ -73,14 +74,14 @@ def all_quotes(ds):
 
 # --- the Data Package -----------------------------------------------------------------------
 
-def test_frictionless_validates_the_shipped_package_and_every_row_was_read(package, shipped):
+def test_frictionless_validates_the_shipped_package_and_every_row_was_read(package, records):
     import frictionless
 
     report = frictionless.validate(str(package / "datapackage.json"))
     assert report.valid, report.to_summary()
     checked = {task.name: task.stats.get("rows", 0) for task in report.tasks}  # no key: no rows
-    assert checked["events"] == len(shipped.events)
-    assert checked["claims"] == len(all_quotes(shipped))
+    assert checked["events"] == len(records.events)
+    assert checked["claims"] == len(all_quotes(records))
     assert set(checked) >= {k.name for k in model.KINDS} | {"claims", "statuses", "roles", "article_lines"}
 
 
@@ -101,11 +102,11 @@ def test_frictionless_catches_a_foreign_key_that_does_not_resolve(package, tmp_p
     assert [e.type for task in report.tasks for e in task.errors] == ["foreign-key"]
 
 
-def test_the_package_describes_its_fields_keys_licence_and_sources(package, shipped):
+def test_the_package_describes_its_fields_keys_licence_and_sources(package, records):
     meta = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert meta["licenses"][0]["name"] == "MIT"
     titles = [s["title"] for s in meta["sources"]]
-    assert [t.split(":")[0] for t in titles] == [s.id for s in shipped.sources]
+    assert [t.split(":")[0] for t in titles] == [s.id for s in records.sources]
     assert any("R. Ravichandran. “Kazakhstan’s Unwavering Commitment" in t for t in titles)
     resources = {r["name"]: r for r in meta["resources"]}
     members = {f["name"]: f for f in resources["members"]["schema"]["fields"]}
@@ -148,18 +149,18 @@ def test_claims_carry_each_sources_own_date_and_record(package):
     assert kuwait["quote"] == "CICA, which has 27 members, received Kuwait’s application to join the meeting in Astana."
 
 
-def test_states_carry_their_iso_codes_in_the_export(package, shipped):
+def test_states_carry_their_iso_codes_in_the_export(package, records):
     members = {r["id"]: r for r in rows(package, "members")}
     assert (members["iran"]["iso_alpha2"], members["iran"]["iso_alpha3"]) == ("IR", "IRN")
     assert (members["iraq"]["iso_alpha2"], members["iraq"]["iso_alpha3"]) == ("IQ", "IRQ")
-    states = [m for m in shipped.members if m.kind == "state"]
+    states = [m for m in records.members if m.kind == "state"]
     assert states and all(members[m.id]["iso_alpha2"] == m.iso_alpha2 for m in states)
 
 
-def test_every_state_code_is_the_standards_code_for_that_country(shipped):
+def test_every_state_code_is_the_standards_code_for_that_country(records):
     import pycountry
 
-    states = [m for m in shipped.members if m.kind == "state"]
+    states = [m for m in records.members if m.kind == "state"]
     assert len(states) >= 8
     for member in states:
         country = pycountry.countries.get(alpha_2=member.iso_alpha2)
@@ -199,24 +200,24 @@ def test_the_database_has_its_foreign_keys_and_every_one_resolves(database):
     assert {"idx_claims_source", "idx_events_kind", "idx_events_date_earliest", "idx_statuses_status"} <= indexed
 
 
-def test_a_join_from_kazakhstan_to_the_quotes_behind_each_status(database, shipped):
+def test_a_join_from_kazakhstan_to_the_quotes_behind_each_status(database, records):
     db = sqlite3.connect(database)
     found = db.execute("""
         select s.position, s.status, c.source, c.quote
         from members m join statuses s on s.member = m.id join claims c on c.status = s.id
         where m.name = 'Kazakhstan' order by s.position, c.id""").fetchall()
-    kazakhstan = shipped.by_id("members")["kazakhstan"]
+    kazakhstan = records.by_id("members")["kazakhstan"]
     assert found == [(n, s.status, c.source, c.quote) for n, s in enumerate(kazakhstan.statuses, 1) for c in s.citations]
     # bakishev-2009, as of late 2009: a member (inferred from its chairing CICA)
     assert (1, "member", "bakishev-2009", "Kazakhstan, in its capacity of Chairman of CICA") in found
 
 
-def test_full_text_search_finds_the_quotes_naming_the_almaty_act(database, shipped):
+def test_full_text_search_finds_the_quotes_naming_the_almaty_act(database, records):
     db = sqlite3.connect(database)
     found = db.execute("""select c.record_kind, c.record, c.quote from claims_fts
                           join claims c on c.id = claims_fts.rowid
                           where claims_fts match '"Almaty Act"' order by c.id""").fetchall()
-    expected = [(kind, ref, quote) for kind, ref, _source, quote in all_quotes(shipped) if "Almaty Act" in quote]
+    expected = [(kind, ref, quote) for kind, ref, _source, quote in all_quotes(records) if "Almaty Act" in quote]
     assert sorted(found) == sorted(expected)
     assert ("document", "almaty-act",
             "basic, statutory documents such as the 1999 Declaration on the Principles and the 2002 Almaty Act") in found
@@ -298,10 +299,10 @@ def test_usage_errors_are_one_line_and_exit_2(args, message, tmp_path):
     assert len(result.stderr.splitlines()) == 1 and message in result.stderr
 
 
-def test_json_says_what_was_written(tmp_path, shipped):
+def test_json_says_what_was_written(tmp_path, records):
     result = export("datapackage", tmp_path / "p", "--json")
     summary = json.loads(result.stdout)
-    assert summary["format"] == "datapackage" and summary["tables"]["events"] == len(shipped.events)
+    assert summary["format"] == "datapackage" and summary["tables"]["events"] == len(records.events)
     assert sorted(summary["files"]) == sorted(p.name for p in (tmp_path / "p").iterdir())
 
 
