@@ -2,15 +2,18 @@
 no line wider than the terminal, no word of the data cut across lines, and the timeline at
 most three lines per event. Piped output is tested elsewhere (test_output.py)."""
 
-from collections import Counter
+import functools
 import json
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from support import invoke
 
 CICA = str(Path(sys.executable).parent / "cica")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
@@ -56,7 +59,7 @@ def test_listings_are_no_wider_than_the_terminal_and_cut_no_word(width, args):
     lines = on_terminal(width, *args)
     assert any(line.strip() for line in lines)
     assert max(len(line) for line in lines) <= width, [line for line in lines if len(line) > width]
-    piped = subprocess.run([CICA, *args], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}).stdout
+    piped = piped_output(*args)
     if not any("left out at this width" in line for line in lines):  # nothing cropped: every character shows
         assert _characters(lines) == _characters(piped.split("\n"))
     if (width, args[0]) in CUTS_WORDS:
@@ -66,6 +69,14 @@ def test_listings_are_no_wider_than_the_terminal_and_cut_no_word(width, args):
     shown = lines[: next((i for i, line in enumerate(lines) if "left out at this width" in line), len(lines))]
     pieces = [w for line in shown for w in line.split() if w not in whole and set(w) != {"-"}]
     assert not pieces, pieces
+
+
+@functools.lru_cache(maxsize=None)
+def piped_output(*args: str) -> str:
+    """What `cica ARGS` prints when its output is not a terminal (the same at every width)."""
+    result = invoke(args, env={"CICA_DATA": None, "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 def _characters(lines: list[str]) -> Counter:
