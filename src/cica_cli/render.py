@@ -129,7 +129,8 @@ def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]
     """(width, kept on one line) of each column, the width None where the table fits `width`
     as it is. Where it does not, columns give way, the widest first: first those that wrap,
     down to their longest word; then those kept on one line, down to their longest word (they
-    then wrap between words); only then any, down to 8 (a word is folded, never lost). Rich is
+    then wrap between words); then those that wrap, down to 8 (a long word, a link, is folded,
+    never lost); only then the others (an id is folded last). Rich is
     left to share out the width only when everything fits: squeezed, it can make a column
     narrower than its longest word, or overflow the terminal, which crops the last characters."""
     from rich.cells import cell_len
@@ -143,8 +144,11 @@ def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]
     if excess <= 0:
         return [(None, name in nowrap) for name in columns]
     widths = natural[:]
-    floors = ([n if name in nowrap else min(w, 40) for name, n, w in zip(columns, natural, word)],
-              [min(w, 40) for w in word], [min(8, n) for n in natural])
+    kept = [name in nowrap for name in columns]
+    floors = ([n if k else min(w, 40) for k, n, w in zip(kept, natural, word)],  # wrapping columns
+              [min(w, 40) for w in word],  # then one-line columns, to their longest word
+              [min(w, 40) if k else min(8, n) for k, n, w in zip(kept, natural, word)],  # fold a long word
+              [min(8, n) for n in natural])  # and at last an id
     for floor in floors:
         if excess > 0:
             widths, excess = _narrowed(widths, floor, excess)

@@ -49,7 +49,7 @@ def search_command(
                 f"{len(results.records)} match(es) in the dataset", ["Record", "Id", "Field", "Text"],
                 ([h.record, h.id, h.field + (f" ({h.detail})" if h.detail else ""),
                   render.highlight(h.before, h.match, h.after)] for h in results.records),
-                nowrap=("Record", "Id", "Field"),
+                nowrap=("Record", "Id"), drop=("Field",),
             )
     if not results:
         raise NotFound(f"no match for {query!r}")
