@@ -31,7 +31,7 @@ def check(ds: Dataset) -> list[Problem]:
     not read whole, one line for the references into it that could not be checked."""
     problems = list(ds.problems)
     references, skipped = _reference_problems(ds)
-    problems += _id_problems(ds) + _text_problems(ds) + references + _evidence_problems(ds)
+    problems += _id_problems(ds) + _text_problems(ds) + references + _link_problems(ds) + _evidence_problems(ds)
     problems += _time_problems(ds) + _as_written_problems(ds)
     problems += _sum_problems(ds) + _plan_problems(ds)
     if "members" not in ds.unread:  # else a roster's name may be a member's in the part not read
@@ -147,7 +147,7 @@ def _reference_problems(ds: Dataset) -> tuple[list[Problem], list[Problem]]:
         reason = "the file is not read past this line" if getattr(ds, name) else "the file could not be read"
         notes.append(Problem(stop.file, stop.line, f"{sum(counts.values())} reference(s) to {name} in {where} "
                                                    f"not checked: {reason}"))
-    return problems + _link_problems(ds), notes
+    return problems, notes
 
 
 def _link_problems(ds: Dataset) -> list[Problem]:

@@ -130,9 +130,9 @@ def _widths(columns: Sequence[str], rows: list[list[Any]], nowrap: Sequence[str]
     as it is. Where it does not, columns give way, the widest first: first those that wrap,
     down to their longest word; then those kept on one line, down to their longest word (they
     then wrap between words); then those that wrap, down to 8 (a long word, a link, is folded,
-    never lost); only then the others (an id is folded last). Rich is
-    left to share out the width only when everything fits: squeezed, it can make a column
-    narrower than its longest word, or overflow the terminal, which crops the last characters."""
+    never lost); only then the others (an id is folded last). Rich is left to share out the
+    width only when everything fits: squeezed, it can make a column narrower than its longest
+    word, or overflow the terminal, which crops the last characters."""
     from rich.cells import cell_len
 
     natural, word = [], []
