@@ -85,7 +85,7 @@ def _characters(lines: list[str]) -> Counter:
 
 
 # Tables that still fold a word at these widths: their columns' longest words do not all fit.
-CUTS_WORDS = {(80, "member"), (80, "search")}
+CUTS_WORDS = {(80, "search")}
 
 
 def run_with_pager(tmp_path, *args, piped=False):

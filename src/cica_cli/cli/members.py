@@ -23,13 +23,6 @@ def _find_member(ds, name):
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or id, in any case, with or without accents and punctuation, or a unique prefix.", autocompletion=options.complete_members)]
 
 
-def _held(ds, entry) -> tuple[str, str]:
-    """(since, as of) of a status or role, in words; a date taken from the source says so."""
-    from ..claims import first_held_as_of
-
-    return short_date(entry.date), source_dated(*first_held_as_of(ds, entry))
-
-
 def _entries(member) -> list:
     """(label, entry) for each status, then each role, of a member."""
     return [(s.status, s) for s in member.statuses] + [(r.role, r) for r in member.roles]
@@ -60,10 +53,10 @@ def _show_member(ds, member) -> None:
     for label, entries, name in (("Statuses", member.statuses, "status"), ("Roles", member.roles, "role")):
         rows = []
         for entry in entries:
-            since, held = _held(ds, entry)
-            rows.append([getattr(entry, name), since, held, render.evidence(entry.citations), remarks(entry)])
+            rows.append([getattr(entry, name), held(ds, entry, as_of_too=True), render.evidence(entry.citations),
+                         remarks(entry)])
         dagger = any(first_held_as_of(ds, entry)[1] for entry in entries)
-        section(label, [name.title(), "Since", "As of", "Evidence", "Remarks"], rows,
+        section(label, [name.title(), "When", "Evidence", "Remarks"], rows,
                  caption=DAGGER if dagger else None, nowrap=(name.title(),))
     section("Events it appears in", ["Date", "Id", "Title"],
              [[short_date(e.date), e.id, e.title] for e in events_of_member(ds, member.id)], nowrap=("Id",))

@@ -80,21 +80,24 @@ def grouped_rows(owners, parts, cells, width: int) -> list[list[str]]:
     return rows
 
 
-def held(ds, entry, full: bool = False) -> str:
+def held(ds, entry, full: bool = False, as_of_too: bool = False) -> str:
     """When a status, role or office holds: "since 1992" (marked where inferred), else "as of
     Oct 2022", with † where that is the source's date; ", until ..." where a source says it
-    ended. Compact for a table cell, or `full` (the words of dates.human) for an export."""
+    ended. With `as_of_too`, "as of" follows "since" on a line of its own. Compact for a table
+    cell, or `full` (the words of dates.human) for an export."""
     from .. import dates
     from ..claims import date_inferred, first_held_as_of
 
     words = dates.human if full else short_date
+    lines = []
     if entry.date:
-        text = f"since {words(entry.date)}" + (" (inferred)" if date_inferred(entry) else "")
-    else:
+        lines.append(f"since {words(entry.date)}" + (" (inferred)" if date_inferred(entry) else ""))
+    if not entry.date or as_of_too:
         when, from_source = first_held_as_of(ds, entry)
-        text = f"as of {words(when)}" + (" †" if from_source else "") if when else ""
+        if when:
+            lines.append(f"as of {words(when)}" + (" †" if from_source else ""))
     until = getattr(entry, "until", None)
-    return text + (f", until {words(until)}" if until else "")
+    return "\n".join(lines) + (f", until {words(until)}" if until else "")
 
 
 def marked_date(record) -> str:
