@@ -40,6 +40,11 @@ class Dataset(Records):
         span = self.spans.get(text) if type(text) is str else None
         return span if span is not None else dates.parse(text)
 
+    def in_time_order(self, records: Any) -> list:
+        """Records (events, documents) sorted by their `date` as this dataset reads it; the
+        undated ones last, in the order given."""
+        return sorted(records, key=lambda r: (r.date is None, dates.sort_key(self.span(r.date)) if r.date else ()))
+
     # --- lookups by id -------------------------------------------------
     def source(self, source_id: str) -> Optional[model.Source]:
         return self._index("sources").get(source_id)

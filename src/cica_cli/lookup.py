@@ -149,11 +149,11 @@ def totals(ds: Dataset, status: Choice = None, kind: Choice = None) -> list[Figu
         and (not status or TOTALS[f.metric][0] in _any_of(status))
         and (not kind or TOTALS[f.metric][1] in _any_of(kind))
     ]
-    return sorted(chosen, key=lambda f: (order.index(f.metric), dates.sort_key(first_held_as_of(ds, f)[0] or "9999")))
+    return sorted(chosen, key=lambda f: (order.index(f.metric), dates.sort_key(ds.span(first_held_as_of(ds, f)[0] or "9999"))))
 
 
 def events_of_member(ds: Dataset, member_id: str) -> list[Event]:
-    return _by_date([e for e in ds.events if member_id in e.members])
+    return ds.in_time_order(e for e in ds.events if member_id in e.members)
 
 
 def documents_of_member(ds: Dataset, member_id: str) -> list[Document]:
@@ -166,13 +166,13 @@ def documents(ds: Dataset, kind: Choice = None) -> list[Document]:
     """Documents by date (undated last), optionally of one kind or any of several."""
     kind = _any_of(kind, DOCUMENT_KINDS, "kind")
     chosen = [d for d in ds.documents if not kind or d.kind in kind]
-    return sorted(chosen, key=lambda d: (d.date is None, dates.sort_key(d.date) if d.date else ()))
+    return ds.in_time_order(chosen)
 
 
 def events_of_document(ds: Dataset, document_id: str) -> list[Event]:
     """The events that list the document, or adopted it."""
     adopted = {d.adopted_at for d in ds.documents if d.id == document_id}
-    return _by_date([e for e in ds.events if document_id in e.documents or e.id in adopted])
+    return ds.in_time_order(e for e in ds.events if document_id in e.documents or e.id in adopted)
 
 
 def related_documents(ds: Dataset, document: Document) -> list[Document]:
@@ -180,10 +180,6 @@ def related_documents(ds: Dataset, document: Document) -> list[Document]:
     ids = list(document.related) + [d.id for d in ds.documents if document.id in d.related]
     index = ds.by_id("documents")
     return [index[i] for i in dict.fromkeys(ids) if i in index and i != document.id]
-
-
-def _by_date(events: list[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: dates.sort_key(e.date))
 
 
 # --- any record by its id -----------------------------------------------------
@@ -230,7 +226,7 @@ def totals_compared(ds: Dataset, chosen: list[Member], status: Choice = None,
         named = sum(1 for m in chosen if m.kind == kd and st in statuses_of(m))
         candidates = [f for f in figures if f.metric == metric]
         plain = [f for f in candidates if f.scope == "all"] or candidates
-        latest = max(plain, key=lambda f: dates.sort_key(first_held_as_of(ds, f)[0] or "0001"), default=None)
+        latest = max(plain, key=lambda f: dates.sort_key(ds.span(first_held_as_of(ds, f)[0] or "0001")), default=None)
         result.append(Total(metric, st, kd, named, latest))
     return result
 

@@ -37,7 +37,7 @@ def offices_in_order(ds: Dataset, person: Person) -> list[Office]:
     """A person's offices by when they held them (since, else as of)."""
     def key(office: Office):
         when = office.date or office_as_of(ds, office)[0]
-        return dates.sort_key(when) if when else ()
+        return dates.sort_key(ds.span(when)) if when else ()
 
     return sorted(person.offices, key=key)
 
@@ -69,7 +69,7 @@ def holders(ds: Dataset, post_id: str) -> list[Holding]:
 
     def key(h: Holding):
         when = h.office.date or office_as_of(ds, h.office)[0]
-        return dates.sort_key(when) if when else ()
+        return dates.sort_key(ds.span(when)) if when else ()
 
     return sorted(found, key=key)
 
@@ -88,7 +88,7 @@ def events_of_person(ds: Dataset, person: Person) -> list[Event]:
     """The events one of whose quotes names the person (by name or alias, whole words), by date."""
     names = mentions(person)
     chosen = [e for e in ds.events if any(_named_in(c.quote, names) for c in e.citations)]
-    return sorted(chosen, key=lambda e: dates.sort_key(e.date))
+    return ds.in_time_order(chosen)
 
 
 def people_of_event(ds: Dataset, event: Event) -> list[Person]:

@@ -29,8 +29,8 @@ def find_named(ds: Dataset, query: str) -> Named:
 def attested(ds: Dataset, name: Name) -> list[dates.Span]:
     """The times a name is known to be current: its own `as_of`, else each citing source's."""
     if name.as_of:
-        return [dates.parse(name.as_of)]
-    return [dates.parse(when) for when in citation_dates(ds, name) if when]
+        return [ds.span(name.as_of)]
+    return [ds.span(when) for when in citation_dates(ds, name) if when]
 
 
 def citation_dates(ds: Dataset, name: Name) -> list[Optional[str]]:
@@ -64,8 +64,8 @@ def _day(day: date) -> str:
 
 def window(ds: Dataset, name: Name) -> Window:
     seen = attested(ds, name)
-    since = dates.parse(name.date) if name.date else None
-    until = dates.parse(name.until) if name.until else None
+    since = ds.span(name.date) if name.date else None
+    until = ds.span(name.until) if name.until else None
     lower = since.lower if since else min((s.lower for s in seen), default=date.min)
     upper = until.upper if until else max((s.upper for s in seen), default=date.max)
     return Window(name, lower, upper, since is not None, until is not None)
@@ -79,7 +79,7 @@ def names_over_time(ds: Dataset, record: Named) -> list[Window]:
 def current_at(ds: Dataset, record: Named, when: str, kind: Optional[str] = None) -> list[Name]:
     """The names of a record in use at some time in `when` (EDTF), as the sources show them;
     `kind` keeps names or abbreviations only."""
-    span = dates.parse(when)
+    span = ds.span(when)
     return [w.name for w in names_over_time(ds, record)
             if w.lower <= span.upper and span.lower <= w.upper and (kind is None or w.name.kind == kind)]
 
@@ -105,7 +105,7 @@ def usages(ds: Dataset, record: Named) -> list[Usage]:
                 continue
             found.append(Usage(source.id, source.as_of, name, citation.quote,
                                current_at(ds, record, source.as_of, name.kind)))
-    return sorted(found, key=lambda u: (dates.sort_key(u.as_of), u.source))
+    return sorted(found, key=lambda u: (dates.sort_key(ds.span(u.as_of)), u.source))
 
 
 def place_of_wording(place: Place, wording: str) -> bool:
@@ -116,7 +116,7 @@ def place_of_wording(place: Place, wording: str) -> bool:
 
 def events_at(ds: Dataset, place_id: str) -> list:
     """The events held at a place, in time order."""
-    return sorted((e for e in ds.events if e.place_id == place_id), key=lambda e: dates.sort_key(e.date))
+    return ds.in_time_order(e for e in ds.events if e.place_id == place_id)
 
 
 def parts_of(ds: Dataset, body_id: str) -> list:

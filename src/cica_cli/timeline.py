@@ -67,4 +67,4 @@ def timeline(
         if naming is not None and event.id not in naming:
             continue
         chosen.append(event)
-    return sorted(chosen, key=lambda e: dates.sort_key(ds.span(e.date)))
+    return ds.in_time_order(chosen)

@@ -79,7 +79,7 @@ def _show_metric(ds, metric) -> None:
     from .. import dates
 
     figures = sorted((f for f in ds.figures if f.metric == metric.id),
-                     key=lambda f: dates.sort_key(first_held_as_of(ds, f)[0] or "9999"))
+                     key=lambda f: dates.sort_key(ds.span(first_held_as_of(ds, f)[0] or "9999")))
     rows = []
     for f in figures:
         when, from_source = first_held_as_of(ds, f)
