@@ -97,7 +97,9 @@ def held(ds, entry, full: bool = False, as_of_too: bool = False) -> str:
         if when:
             lines.append(f"as of {words(when)}" + (" †" if from_source else ""))
     until = getattr(entry, "until", None)
-    return "\n".join(lines) + (f", until {words(until)}" if until else "")
+    if until:  # beside the first line, the one it ends
+        lines[:1] = [f"{lines[0]}, until {words(until)}" if lines else f"until {words(until)}"]
+    return "\n".join(lines)
 
 
 def marked_date(record) -> str:
