@@ -38,6 +38,12 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def append(root: Path, name: str, text: str) -> None:
+    """Add `text` (records, as YAML) at the end of the dataset file `name` (data/...)."""
+    with open(root / name, "a", encoding="utf-8") as stream:
+        stream.write(text)
+
+
 def line_number(root: Path, name: str, text: str) -> int:
     """The line of the dataset file `name` where `text` first appears."""
     content = (root / name).read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ compare its counts with the real figures."""
 
 import pytest
 
-from support import copy_shipped
+from support import append, copy_shipped
 from cica_cli import compare as C
 from cica_cli.check import check
 from cica_cli.dataset import load_dataset
@@ -57,19 +57,14 @@ FIGURES = """
 """
 
 
-def append(root, name, text):
-    path = root / "data" / name
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
 @pytest.fixture
 def counted(tmp_path):
     """A copy of the real dataset with the fixture article and its counts."""
     root = copy_shipped(tmp_path / "counted")
     (root / "seeds" / "900_fixture.txt").write_text(FIXTURE_TEXT, encoding="utf-8")
-    append(root, "sources.yaml", SOURCE)
-    append(root, "metrics.yaml", METRIC)
-    append(root, "figures.yaml", FIGURES)
+    append(root, "data/sources.yaml", SOURCE)
+    append(root, "data/metrics.yaml", METRIC)
+    append(root, "data/figures.yaml", FIGURES)
     return root
 
 
@@ -144,7 +139,7 @@ def test_the_sum_of_a_range_and_a_number_is_a_range(counted):
     ds = load_dataset(counted)
     # the fixture gives observer states as 9-10 but no organisations: no sum from it alone
     assert "fixture-2022" not in {o.source for o in C.sums(ds, ds.by_id("metrics")["observers"])}
-    append(counted, "figures.yaml", """
+    append(counted, "data/figures.yaml", """
 - id: fixture-observer-orgs-5
   metric: observer-organisations
   value: 5

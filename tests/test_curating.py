@@ -13,7 +13,7 @@ from cica_cli import intake
 from cica_cli.dataset import load_dataset
 from cica_cli.quotes import Article
 
-from support import ROOT, copy_shipped
+from support import ROOT, append, copy_shipped
 
 ARTICLE = Path(__file__).resolve().parent / "fixtures" / "curator" / "invented-article.txt"
 
@@ -75,11 +75,6 @@ def root(tmp_path):
     return copy_shipped(tmp_path / "ds")
 
 
-def append(path, text):
-    with open(path, "a", encoding="utf-8") as stream:
-        stream.write(text)
-
-
 def test_an_article_from_file_to_checked_and_compared_records(cica, root):
     # 1. add: the article is copied unchanged under the next number and its digest
     added = cica("add", ARTICLE, "--data", root)
@@ -100,7 +95,7 @@ def test_an_article_from_file_to_checked_and_compared_records(cica, root):
     assert again.stderr == f"cica: the article is already in seeds/ as {name} (no source cites it yet)\n"
 
     # 2. the curator fills in the source record
-    append(root / "data" / "sources.yaml", SOURCE.format(file=name))
+    append(root, "data/sources.yaml", SOURCE.format(file=name))
 
     # 3. draft: one group per sentence with uncovered dates or numbers, each a verbatim quote
     drafted = cica("draft", "example-2012", "--data", root, "--json")
@@ -130,8 +125,8 @@ def test_an_article_from_file_to_checked_and_compared_records(cica, root):
     events = root / "data" / "events.yaml"
     anchor = '      quote: with 16 member states participating at the first Summit in 2002\n      date: "2002"\n'
     events.write_text(events.read_text(encoding="utf-8").replace(anchor, anchor + CLAIM, 1), encoding="utf-8")
-    append(root / "data" / "figures.yaml", FIGURES)
-    append(root / "data" / "excluded.yaml", EXCLUSION)
+    append(root, "data/figures.yaml", FIGURES)
+    append(root, "data/excluded.yaml", EXCLUSION)
 
     # 5. check and coverage pass, and draft has nothing left
     checked = cica("check", "--data", root)
@@ -205,7 +200,7 @@ def test_draft_before_the_source_record_says_what_to_add_first(cica, root):
 
 def test_draft_out_writes_a_new_file_and_never_over_one(cica, root, tmp_path):
     cica("add", ARTICLE, "--data", root)
-    append(root / "data" / "sources.yaml", SOURCE.format(file=intake.seed_name(5, ARTICLE.read_bytes())))
+    append(root, "data/sources.yaml", SOURCE.format(file=intake.seed_name(5, ARTICLE.read_bytes())))
     out = tmp_path / "drafts.yaml"
     first = cica("draft", "example-2012", "--data", root, "--out", out)
     assert first.exit_code == 1 and "wrote 4 draft(s)" in first.stderr

@@ -8,6 +8,7 @@ import pytest
 from cica_cli import plans
 from cica_cli.check import check
 from cica_cli.dataset import load_dataset
+from support import append
 
 WIRE = "Plans Wire (test data, not a real article)\n\nThe first summit, planned for November 2001, was postponed. It was held in June 2002.\n"
 
@@ -48,9 +49,8 @@ HELD = """      quote: Its first summit took place in 2002
 @pytest.fixture
 def planned(dataset):
     (dataset / "seeds" / "plans.txt").write_text(WIRE, encoding="utf-8")
-    for name, text in (("sources.yaml", SOURCE), ("events.yaml", PLAN)):
-        path = dataset / "data" / name
-        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    append(dataset, "data/sources.yaml", SOURCE)
+    append(dataset, "data/events.yaml", PLAN)
     path = dataset / "data" / "events.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("      quote: Its first summit took place in 2002\n", HELD, 1)

@@ -7,6 +7,7 @@ import pytest
 from cica_cli import compare as C
 from cica_cli.check import check
 from cica_cli.dataset import load_dataset
+from support import append
 
 WIRE = "Roster Wire (test data, not a real article)\n\nIn 2021 the members were Kazakhstan, Mongolia and Qatar.\n"
 
@@ -47,9 +48,8 @@ ROSTER = """- status: member
 @pytest.fixture
 def listed(dataset):
     (dataset / "seeds" / "roster.txt").write_text(WIRE, encoding="utf-8")
-    for name, text in (("sources.yaml", SOURCE), ("members.yaml", MEMBERS)):
-        path = dataset / "data" / name
-        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    append(dataset, "data/sources.yaml", SOURCE)
+    append(dataset, "data/members.yaml", MEMBERS)
     (dataset / "data" / "rosters.yaml").write_text(ROSTER, encoding="utf-8")
     return dataset
 
